@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "region",
     "serve",
     "admin",
+    "demo",
 )
 
 for _name in COMMAND_MODULES:
