@@ -1,0 +1,166 @@
+"""Numbers with their units, as government reports write them.
+
+Reports mix Arabic figures (``28.06亿元``), Chinese numerals (``三千五百万元``,
+``五十亿元``, ``百亿``) and both at once (``1.9万亿元``, ``5千万元``).  cn2an cannot
+parse ``百亿``, ``千亿`` or ``x.x万亿`` (see research/baselines.md §3), so the numeral
+part is parsed here by a small positional parser.
+
+Every :class:`Amount` keeps the unit *as written*, with the magnitude prefix
+(``万``/``亿``/``万亿``) folded into it — ``4798万元`` is ``4798`` ``万元`` — because the
+gold labels and users compare figures in the report's own unit.  Money in yuan is
+also converted (``value_yuan``); foreign currency keeps ``value_yuan=None`` since no
+exchange rate is implied by the text.
+
+Input is expected to be normalised (full-width digits folded, spaces inside numbers
+removed); a single space between number and unit is still tolerated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["Amount", "find_amounts", "parse_chinese_number", "money_to_yuan", "MAGNITUDES"]
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number with its unit and the exact characters ``text[start:end]`` it came from."""
+
+    number: float
+    unit: str
+    value_yuan: float | None
+    start: int
+    end: int
+    text: str
+
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+MAGNITUDES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+"""Magnitude prefixes a unit may carry (``亿元``); longest first."""
+
+_YUAN_PREFIX = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6,
+                "千万": 10**7, "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
+_FOREIGN = ("美元", "欧元", "港元", "港币", "日元", "英镑", "澳元")
+
+# Base units, longest first so that 人次 wins over 人 and 个百分点 over 个.
+_BASE_UNITS = sorted(
+    [
+        "%", "％", "‰", "个百分点", "百分点", "倍",
+        "元", *_FOREIGN,
+        "人次", "万人次", "人", "户", "名", "位", "家", "个", "项", "件", "所", "座", "辆", "台", "套",
+        "头", "只", "株", "棵", "间", "张", "条", "处", "批", "宗", "栋",
+        "吨", "千克", "公斤", "斤", "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "千米",
+        "千瓦时", "千瓦", "兆瓦", "千伏安", "标箱", "架次", "辆次", "床", "张床", "天", "次", "度",
+    ],
+    key=len,
+    reverse=True,
+)
+_BASE_UNITS = list(dict.fromkeys(u for u in _BASE_UNITS if not u.startswith("万")))
+
+_NUMERAL_START = "一二两三四五六七八九十百千"
+_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
+# A numeral: Arabic (decimals allowed) or Chinese, possibly mixed (1.9万亿, 5千万, 三千五百万).
+_NUMERAL = (
+    rf"(?:\d+(?:\.\d+)?|[{_NUMERAL_START}])"
+    rf"(?:[{_NUMERAL_CHARS}]|\d+(?:\.\d+)?)*"
+)
+_UNIT_ALT = "|".join(re.escape(u) + ("(?![民员才])" if u == "人" else "") for u in _BASE_UNITS)
+_AMOUNT_RE = re.compile(
+    rf"(?<![第\d.A-Za-z])(?P<sign>[-−])?(?P<num>{_NUMERAL})"
+    rf"(?P<approx>余|多)?(?P<mag>万亿|亿|万)?(?P<approx2>余|多)?"
+    rf"(?: ?(?P<unit>{_UNIT_ALT}))?"
+)
+_TRAILING_MAG = re.compile(r"(万亿|亿|万)$")
+
+
+def parse_chinese_number(s: str) -> float | None:
+    """Value of a Chinese, Arabic or mixed numeral: 三千五百万 → 35000000, 百亿 → 1e10,
+    1.9万亿 → 1.9e12, 一万二千 → 12000, 二〇二〇 → 2020.  None if ``s`` is not a numeral."""
+    if not s:
+        return None
+    tokens = re.findall(r"\d+(?:\.\d+)?|.", s)
+    # A bare digit string in Chinese (二〇二〇, 一五) reads digit by digit.
+    if len(tokens) > 1 and all(t in _DIGITS for t in tokens):
+        return float("".join(str(_DIGITS[t]) for t in tokens))
+    total = Decimal(0)  # everything already multiplied by 亿
+    high = Decimal(0)  # the part below 亿 already multiplied by 万
+    section = Decimal(0)  # the part below 万
+    current: Decimal | None = None
+    for t in tokens:
+        if t[0].isdigit():
+            if current is not None:
+                return None
+            current = Decimal(t)
+        elif t in _DIGITS:
+            if current is not None and _DIGITS[t] != 0:
+                return None
+            if _DIGITS[t] != 0:
+                current = Decimal(_DIGITS[t])
+        elif t in _SMALL:
+            section += (current if current is not None else Decimal(1)) * _SMALL[t]
+            current = None
+        elif t == "万":
+            unit_part = section + (current or 0)
+            high = (high + (unit_part if unit_part else Decimal(1))) * 10**4
+            section, current = Decimal(0), None
+        elif t == "亿":
+            part = high + section + (current or 0)
+            total = (total + (part if part else Decimal(1))) * 10**8
+            high, section, current = Decimal(0), Decimal(0), None
+        else:
+            return None
+    return float(total + high + section + (current or 0))
+
+
+def money_to_yuan(number: float, unit: str) -> float | None:
+    """``number`` ``unit`` in yuan (35, 亿元 → 3.5e9); None when ``unit`` is not RMB money."""
+    unit = unit.removesuffix("人民币")
+    if not unit.endswith("元") or unit.endswith(_FOREIGN):
+        return None
+    factor = _YUAN_PREFIX.get(unit[:-1])
+    if factor is None:
+        return None
+    return float(Decimal(repr(number)) * factor)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every number that carries a unit (or is a Chinese numeral with 万/亿), left to right.
+
+    Bare Arabic numbers without a unit (years, list numbers) are not amounts.
+    """
+    out: list[Amount] = []
+    for m in _AMOUNT_RE.finditer(text):
+        num, mag, unit = m["num"], m["mag"] or "", m["unit"] or ""
+        if not mag:
+            tail = _TRAILING_MAG.search(num)
+            if tail and len(tail.group()) < len(num):
+                mag, num = tail.group(), num[: -len(tail.group())]
+        if unit and unit.startswith(("个百分点", "百分点")) and mag:
+            unit = ""
+        number = _value(num)
+        if number is None:
+            continue
+        if not unit and not mag:
+            # Chinese numerals with an inner 万/亿 (一万二千) are quantities by themselves.
+            if not re.search("[万亿]", num) or num[0].isdigit():
+                continue
+        elif not unit and text.startswith("级", m.end()):
+            continue  # 百亿级产业: a class of industry, not an amount
+        end = m.end() if (unit or mag) else m.start("num") + len(m["num"])
+        if not unit and m["approx2"] is not None:
+            end -= len(m["approx2"])
+        if m["sign"]:
+            number = -number
+        full_unit = mag + unit
+        out.append(Amount(number, full_unit, money_to_yuan(number, full_unit), m.start(), end, text[m.start():end]))
+    return out
+
+
+def _value(num: str) -> float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", num):
+        return float(num)
+    return parse_chinese_number(num)
