@@ -13,12 +13,14 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
+    MetaData,
     String,
     Text,
 )
@@ -29,8 +31,31 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+"""Named constraints, so Alembic can alter them later on SQLite (batch mode) and PostgreSQL alike."""
+
+
 class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+def span_checks() -> tuple[CheckConstraint, ...]:
+    """A span is a range of the report's text: ``0 <= start <= end``.
+
+    Enforced by the database so a buggy extractor can never store a span that the
+    reader page would slice wrongly; the whole report's transaction then rolls back.
+    """
+    return (
+        CheckConstraint("start >= 0", name="start_nonneg"),
+        CheckConstraint('"end" >= start', name="end_after_start"),
+    )
 
 
 class Region(Base):
@@ -92,6 +117,8 @@ class ReportSection(Base):
 
     report: Mapped[Report] = relationship(back_populates="sections")
 
+    __table_args__ = span_checks()
+
 
 class FactMixin:
     """Columns every fact table shares: provenance and the editor's trail."""
@@ -118,7 +145,10 @@ class IndicatorFact(FactMixin, Base):
     value_yuan: Mapped[float | None] = mapped_column(Float)
     qualifier: Mapped[str | None] = mapped_column(String(16))
 
-    __table_args__ = (Index("ix_indicators_metric_period_kind", "metric", "period", "kind", "measure"),)
+    __table_args__ = (
+        Index("ix_indicators_metric_period_kind", "metric", "period", "kind", "measure"),
+        *span_checks(),
+    )
 
 
 class ProjectFact(FactMixin, Base):
@@ -130,6 +160,8 @@ class ProjectFact(FactMixin, Base):
     investment_text: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str | None] = mapped_column(String(16))
     industries: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    __table_args__ = span_checks()
 
 
 class Enterprise(Base):
@@ -151,6 +183,8 @@ class EnterpriseMention(FactMixin, Base):
 
     enterprise: Mapped[Enterprise] = relationship()
 
+    __table_args__ = span_checks()
+
 
 class ParkFact(FactMixin, Base):
     __tablename__ = "parks"
@@ -159,6 +193,8 @@ class ParkFact(FactMixin, Base):
     name: Mapped[str] = mapped_column(String(200), index=True)
     park_kind: Mapped[str] = mapped_column(String(24))
     industries: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    __table_args__ = span_checks()
 
 
 class PolicyFact(FactMixin, Base):
@@ -169,6 +205,8 @@ class PolicyFact(FactMixin, Base):
     action: Mapped[str | None] = mapped_column(String(16))
     category: Mapped[str] = mapped_column(String(16))
 
+    __table_args__ = span_checks()
+
 
 class IndustryFact(FactMixin, Base):
     __tablename__ = "industry_mentions"
@@ -177,6 +215,8 @@ class IndustryFact(FactMixin, Base):
     code: Mapped[str] = mapped_column(String(48), index=True)
     name: Mapped[str] = mapped_column(String(64))
     weight: Mapped[float] = mapped_column(Float, default=1.0)
+
+    __table_args__ = span_checks()
 
 
 FACT_TABLES: dict[str, type[Base]] = {

@@ -1,0 +1,1 @@
+"""Alembic migrations for the zhaoshang store, run programmatically (see ``zhaoshang.store.schema``)."""
