@@ -1,0 +1,261 @@
+"""Named investment projects: a project's own name together with an amount that is its alone.
+
+Reports state projects in a handful of shapes, each handled by one rule below:
+
+* amount first   总投资20亿元的五龙汉白玉新材料产业园开工建设 (also 投资/计划投资/估算投资/
+                 协议投资, and lists 总投资50亿元的A、20亿元的B、10亿元的C等51个项目开工建设);
+* name first     X项目，总投资8亿元 / X项目（总投资8亿元） / 打造X物流园，投入资金1.7亿元…;
+* signed deals   签约X项目50亿元;
+* spend-on       投入2.37亿元实施X工程.
+
+What is *not* a project, whatever the shape: a count of projects under one total
+(54个项目总投资108亿元, 总投资620亿元的96个项目), two or more names sharing one amount
+(A、B项目总投资X亿元, A和B, A等项目), a numbered programme (“三十工程”), and generic
+heads with no proper name (重点项目, 工业园区).  Amounts spent in a year (完成投资) are not
+a project's investment and are never read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhaoshang.extract.names import CLAUSE_PUNCT, iter_sentences
+from zhaoshang.extract.numbers import Amount, find_amounts
+from zhaoshang.model import Document, Project
+
+# An investment cue ending right where the amount starts.
+_CUE_BEFORE = re.compile(
+    r"(?:总投资|计划总投资|计划投资|估算投资|概算投资|协议投资|投资总额|投资额|总投入|投资|投入资金|投入)"
+    r"(?:额|金额)?(?:为|达到|达|约|超过|超|近|逾|高达|共)*$"
+)
+# The same cue after a separator that follows a name: X项目，总投资… / X项目（总投资…
+_CUE_AFTER_NAME = re.compile(
+    r"(?:[,，（(](?:项目)?|(?<=项目)|(?<=工程))(?:总投资|计划总投资|计划投资|估算投资|概算投资|协议投资|投资总额|总投入|投资|投入资金)"
+    r"(?:额|金额)?(?:为|达到|达|约|超过|超|近|逾|高达|共)*$"
+)
+_SPEND_CUE = re.compile(r"(?:投入|投资)(?:资金)?(?:约|超过|超|近|逾)?$")
+_APPROX_DE = re.compile(r"(?:以上|左右|多|余)?的")
+_SPEND_VERB = re.compile(r"(?:用于|实施|建设|新建|启动|推进|打造|开工建设)")
+
+#: Words that end a name and start what happens to it (status verbs, adverbs, time words).
+_STOP = re.compile(
+    r"实现|已经|已|目前|正在|正式|顺利|全面|基本|加快|加速|有序|稳步|扎实|积极|如期|提前|当年|年内|"
+    r"成功|全部|开工|动工|建成(?!区)|投产|竣工|签约|落地|完成|启动|开始|进入|完工|达产|投用|投运|开建|"
+    r"主体|即将|计划|预计|力争|确保|争取|进展|推进|落户|入驻|开业|通车|纳入|列入|获批|被|于|"
+    r"等[\d一二三四五六七八九十百千两]+[个项]|等一批|等项目|等重点|等$"
+)
+
+#: Status phrases, longest first; the last one attached to a project wins (开工… 建成投产).
+STATUSES: tuple[str, ...] = (
+    "建成投产", "竣工投产", "建成投用", "建成运营", "签约落地", "签约推进", "开工建设", "加快建设",
+    "加快推进", "加速推进", "落地建设", "基本完成", "全面开工", "开工", "动工", "签约", "建成",
+    "投产", "竣工", "落地", "完工", "投用", "开建",
+)
+_STATUS_RE = re.compile("|".join(STATUSES))
+_STATUS_BEFORE_RE = re.compile("|".join((*STATUSES, "推进", "实施", "建设", "引进")))
+
+#: Heads that close a name when nothing else marks its end (name-first shapes).
+_HEAD = (
+    r"(?:项目|工程|产业园区?|工业园区?|物流园区?|科技园|园区|基地|中心|生产线|工厂|电站|电厂|综合体|"
+    r"医院|学校|大桥|公路|高速|铁路|机场|码头|港区|小镇|景区|市场|广场|新城)"
+)
+_HEAD_END = re.compile(_HEAD + r"(?:[一二三四五六七八九十]期)?(?:项目)?$")
+
+_LEAD = re.compile(
+    r"^(?:(?:全力|积极|加快|加速|大力|持续|着力|稳步|有序|扎实|重点|全面|强力|协调|力争|确保|争取|继续|"
+    r"同步|统筹|成功|新|再|先后)?"
+    r"(?:推进|推动|实施|建设|新建|续建|打造|启动|引进|签约|开工建设|开工|建成|谋划|落地|开建|抓好|做好|"
+    r"完成|培育|规划|布局|招引|落户|加快建设)了?|在[^,，、]{1,12}?(?:打造|建设|新建|实施|规划|布局|启动|推进)"
+    r"|其中|同时|此外|另外)+"
+)
+_GROUP = re.compile(
+    r"^[“\"]?[\d一二三四五六七八九十百千两]+(?:个|项|条|座|所|家|批|大|余个|多个)|\d+个|[一二三四五六七八九十]+个|等"
+)
+_PROGRAMME = re.compile(r"^[“\"][一二三四五六七八九十百千两]")
+_SHARED = re.compile(r"[、和及与/]|以及")
+_GENERIC_WORDS = re.compile(
+    r"省|市|县|区|州|级|国家|重点|重大|产业|招商|引进|签约|新建|续建|在建|民生|政府|投资|基础设施|配套|"
+    r"各类|一批|相关|该|此|建设|工业|城市|亿元以上|的|这些|上述|其他|有关|现代|特色"
+)
+_HEAD_ONLY = re.compile(_HEAD)
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip(" \u3000")
+    prev = None
+    while prev != name:
+        prev = name
+        name = _LEAD.sub("", name)
+    return name.strip(" \u3000")
+
+
+def _is_proper(name: str) -> bool:
+    """A name that picks out one project (not a count, programme, list or generic head)."""
+    if len(name) < 2 or _GROUP.search(name) or _PROGRAMME.match(name) or _SHARED.search(name):
+        return False
+    rest = _GENERIC_WORDS.sub("", _HEAD_ONLY.sub("", name))
+    return len(rest) >= 2
+
+
+def _status(after: str, before: str) -> str | None:
+    """The status written after the name (last of a run of clauses: 实现当年开工,当年建成投产),
+    else a verb before it (加速推进…的X, 投入…实施X)."""
+    found: list[str] = []
+    for k, clause in enumerate(re.split(r"[,，]", after)[:3]):
+        if k > 0 and re.search(r"[、等]|项目|企业", clause):
+            break
+        hits = _STATUS_RE.findall(clause)
+        if not hits:
+            break
+        found.extend(hits)
+    if found:
+        return found[-1]
+    found = _STATUS_BEFORE_RE.findall(before)
+    return found[-1] if found else None
+
+
+def _clause_start(text: str, pos: int, extra: str = "") -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in CLAUSE_PUNCT + extra:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and text[i] not in CLAUSE_PUNCT:
+        i += 1
+    return i
+
+
+def _name_after(text: str, start: int, amounts: list[Amount], idx: int) -> tuple[int, int, str]:
+    """Span of the name that starts at ``start`` and why it ended ("punct", "list", "stop", "group")."""
+    end = _clause_end(text, start)
+    why = "punct"
+    nxt = amounts[idx + 1] if idx + 1 < len(amounts) else None
+    if nxt is not None and nxt.start < end:
+        # 、20亿元的B: a list where every item has its own amount
+        between = text[start : nxt.start]
+        j = between.rfind("、")
+        if j >= 0 and _APPROX_DE.match(text, nxt.end) and re.fullmatch(r"(?:总?投资)?", between[j + 1 :]):
+            end, why = start + j, "list"
+    m = _STOP.search(text, start + 2, end)
+    if m:
+        end, why = m.start(), ("group" if m.group().startswith("等") else "stop")
+    return start, end, why
+
+
+def _amount_first(text: str, amounts: list[Amount]) -> list[tuple[int, int, int, Amount, str]]:
+    """(quote start, name start, name end, amount, end reason) for 总投资X亿元的Y shapes and their lists."""
+    out: list[tuple[int, int, int, Amount, str]] = []
+    in_list = False
+    for i, a in enumerate(amounts):
+        de = _APPROX_DE.match(text, a.end)
+        if a.value_yuan is None or not de:
+            in_list = False
+            continue
+        cue = _CUE_BEFORE.search(text, max(0, a.start - 12), a.start)
+        listed = in_list and text[a.start - 1 : a.start] == "、"
+        if not cue and not listed:
+            in_list = False
+            continue
+        qstart = cue.start() if cue else a.start
+        s, e, why = _name_after(text, de.end(), amounts, i)
+        out.append((qstart, s, e, a, why))
+        in_list = why == "list"
+    return out
+
+
+def _drop_group_lists(items: list[tuple[int, int, int, Amount, str]]) -> list[tuple[int, int, int, Amount, str]]:
+    """A lone 总投资X亿元的A等N个项目 is a group total; inside a list of amounts each item stands."""
+    kept = []
+    for k, it in enumerate(items):
+        single = not (k > 0 and items[k - 1][4] == "list") and it[4] != "list"
+        if it[4] == "group" and single:
+            continue
+        kept.append(it)
+    return kept
+
+
+def extract_projects(doc: Document) -> list[Project]:
+    """Every project the report names with an investment amount that belongs to it alone."""
+    from zhaoshang.extract.industries import tag_industries
+
+    text = doc.text
+    found: list[Project] = []
+    seen: set[tuple[str, float]] = set()
+
+    def emit(qs: int, qe: int, name: str, a: Amount, status: str | None) -> None:
+        name = _clean_name(name)
+        if not _is_proper(name):
+            return
+        key = (name, a.value_yuan or 0.0)
+        if key in seen:
+            return
+        seen.add(key)
+        found.append(
+            Project(
+                name=name, investment_yuan=a.value_yuan, investment_text=a.text, status=status,
+                industries=tag_industries(name), quote=text[qs:qe], start=qs, end=qe,
+            )
+        )
+
+    for chunk in iter_sentences(doc):
+        amounts = [
+            Amount(a.number, a.unit, a.value_yuan, a.start + chunk.start, a.end + chunk.start, a.text)
+            for a in find_amounts(chunk.text)
+        ]
+        used: set[int] = set()
+        pending: list[tuple[int, int, str, Amount, str | None]] = []
+        # 1. amount first
+        items = _drop_group_lists(_amount_first(text, amounts))
+        list_status: str | None = None
+        list_end: int | None = None
+        for k in range(len(items) - 1, -1, -1):
+            qs, s, e, a, why = items[k]
+            used.add(a.start)
+            nxt = next((b.start for b in amounts if b.start > e and b.value_yuan is not None), chunk.end)
+            after = text[e:nxt]
+            before = text[_clause_start(text, qs) : qs]
+            # items of one list share the status written after the last of them
+            st = list_status if why == "list" and list_status else _status(after, before)
+            qe = e
+            if why == "list" and list_end is not None:
+                qe = list_end
+            elif st and (m := re.search(st, after[:40])):
+                qe = e + m.end()
+            list_status, list_end = st, qe
+            pending.append((qs, qe, text[s:e], a, st))
+        for args in reversed(pending):
+            emit(*args)
+        for a in amounts:
+            if a.start in used or a.value_yuan is None:
+                continue
+            # 2. name first: X项目，总投资…
+            cue = _CUE_AFTER_NAME.search(text, max(chunk.start, a.start - 14), a.start)
+            if cue:
+                ns = _clause_start(text, cue.start())
+                if ns > chunk.start and text[ns - 1] == "、":
+                    continue  # A、B项目，总投资X: shared
+                name = text[ns : cue.start()]
+                if _HEAD_END.search(name):
+                    qe = a.end + (1 if text[a.end : a.end + 1] in ")）" else 0)
+                    after = text[qe : chunk.end].lstrip(",，")
+                    emit(ns, qe, name, a, _status(after, ""))
+                continue
+            # 3. signed deal: 签约X项目50亿元
+            ns = _clause_start(text, a.start, "、")
+            name = text[ns : a.start]
+            if _HEAD_END.search(name) and re.search(r"签约|引进|落户|招商|洽谈", text[chunk.start : a.start]):
+                if not (ns > chunk.start and text[ns - 1] == "、"):
+                    emit(ns, a.end, name, a, "签约" if "签约" in text[chunk.start : a.start] else None)
+                continue
+            # 4. spend-on: 投入2.37亿元实施X工程
+            spend = _SPEND_CUE.search(text, max(chunk.start, a.start - 8), a.start)
+            verb = _SPEND_VERB.match(text, a.end)
+            if spend and verb:
+                e = _clause_end(text, verb.end())
+                name = text[verb.end() : e]
+                if _HEAD_END.search(name):
+                    emit(spend.start(), e, name, a, verb.group() if verb.group() != "用于" else None)
+    return found

@@ -1,0 +1,102 @@
+"""Projects: one named project with an amount that is its alone, in the shapes reports use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zhaoshang.extract.projects import extract_projects
+from zhaoshang.model import Document
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-reports"
+
+
+def projects(text: str) -> list[tuple[str, float | None, str | None]]:
+    doc = Document(text=text)
+    found = extract_projects(doc)
+    doc.projects = found
+    doc.check_spans()
+    return [(p.name, p.investment_yuan, p.status) for p in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "yuan", "status"),
+    [
+        ("总投资20亿元的五龙汉白玉新材料产业园开工建设。", "五龙汉白玉新材料产业园", 2e9, "开工建设"),
+        ("计划投资15亿元的临江智能制造产业园项目年内开工。", "临江智能制造产业园项目", 1.5e9, "开工"),
+        ("投资三千万元的石门冷链物流中心建成投用。", "石门冷链物流中心", 3e7, "建成投用"),
+        ("总投资5000万元的青山茶叶精深加工项目落地。", "青山茶叶精深加工项目", 5e7, "落地"),
+        ("总投资约12.5亿元的东湖污水处理厂扩建工程竣工。", "东湖污水处理厂扩建工程", 1.25e9, "竣工"),
+        ("估算投资8亿元的北岸物流园加快建设。", "北岸物流园", 8e8, "加快建设"),
+        ("协议投资30亿元的华科锂电池项目签约落地。", "华科锂电池项目", 3e9, "签约落地"),
+        ("总投资4.8亿元的君禾铜业实现当年开工,当年建成投产,当年产值达23亿元。", "君禾铜业", 4.8e8, "建成投产"),
+        ("加快推进安华大道改造和总投资54.7亿元的大唐电厂项目。", "大唐电厂项目", 5.47e9, "加快推进"),
+        ("河口光伏电站项目，总投资8亿元，年内开工。", "河口光伏电站项目", 8e8, "开工"),
+        ("启动西城文化旅游综合体项目（总投资12亿元）。", "西城文化旅游综合体项目", 1.2e9, None),
+        ("城南数据中心项目总投资25亿元。", "城南数据中心项目", 2.5e9, None),
+        ("成功签约宏达新能源电池项目30亿元。", "宏达新能源电池项目", 3e9, "签约"),
+        ("投入2.37亿元实施濠河“通肠洗胃”工程,疏浚河道46公里。", "濠河“通肠洗胃”工程", 2.37e8, "实施"),
+        ("在火车站南片区打造西部综合服务型物流园,投入资金1.7亿元完善园区配套设施。", "西部综合服务型物流园", 1.7e8, None),
+        ("总投资２０亿元的江北汽配产业园开工建设。".replace("２０", "20"), "江北汽配产业园", 2e9, "开工建设"),
+    ],
+)
+def test_single_project_shapes(text: str, name: str, yuan: float, status: str | None) -> None:
+    assert projects(text) == [(name, yuan, status)]
+
+
+def test_each_item_of_an_amount_list_is_its_own_project_with_the_shared_status() -> None:
+    text = "总投资50亿元的南玻轻质高透面板、20亿元的韵达产业园、10亿元的华泰尔环保科技等51个项目开工建设。"
+    assert projects(text) == [
+        ("南玻轻质高透面板", 5e9, "开工建设"),
+        ("韵达产业园", 2e9, "开工建设"),
+        ("华泰尔环保科技", 1e9, "开工建设"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "54个项目总投资108亿元。",
+        "总投资108亿元的54个省市县重点项目加快实施,完成年度投资31.83亿元。",
+        "实施重点项目120个、总投资300亿元。",
+        "引进项目59个,总投资58.55亿元。",
+        "招商推介大会成功签约总投资620亿元的96个项目。",
+        "总投资4.5亿元的三兴汉白玉文化产业园、佰斯拓碳酸钙母料项目建成投产。",
+        "东区学校和西区医院项目总投资3亿元。",
+        "总投资3.3亿元的棚户区改造、红军广场改扩建、城镇污水处理设施等项目加快建设。",
+        "推进市公共卫生临床中心等总投资33亿元的14个医院项目。",
+        "总投资747亿元的“三十工程”目前已开工建设28个子项目。",
+        "78个年度重点项目完成投资232.86亿元。",
+        "投资9000万元改造提升30座党群服务中心。",
+        "重点项目，总投资20亿元。",
+        "全面建设工业园区,投入资金1亿元完善配套。",
+        "总投资10亿元的A项目等3个项目开工。",
+    ],
+)
+def test_group_totals_shared_amounts_and_generic_heads_are_not_projects(text: str) -> None:
+    assert projects(text) == []
+
+
+def test_same_project_stated_twice_is_reported_once() -> None:
+    text = "总投资8亿元的北岸物流园加快建设。总投资8亿元的北岸物流园年内建成。"
+    assert len(projects(text)) == 1
+
+
+def test_quote_spans_point_into_text_for_every_sample_report() -> None:
+    for path in sorted(SEED.glob("*.txt")):
+        text = path.read_text(encoding="utf-8").split("\n")[1]
+        doc = Document(text=text)
+        doc.projects = extract_projects(doc)
+        doc.check_spans()
+        for p in doc.projects:
+            assert p.investment_text and p.investment_text in p.quote
+            assert p.name in p.quote
+
+
+def test_sample_baoxing_projects_are_found_with_their_status() -> None:
+    text = (SEED / "baoxing.txt").read_text(encoding="utf-8").split("\n")[1]
+    got = {(p.name, p.investment_yuan, p.status) for p in extract_projects(Document(text=text))}
+    assert ("五龙汉白玉新材料产业园", 2e9, "开工建设") in got
+    assert ("君禾铜业", 4.8e8, "建成投产") in got
+    assert not any(yuan == 1.08e10 for _, yuan, _ in got)  # 54个省市县重点项目 is a group
