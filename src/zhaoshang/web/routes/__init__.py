@@ -1,0 +1,1 @@
+"""Page and API routers; every module with a ``router`` is included by the app."""

@@ -1,0 +1,140 @@
+"""Report list (/reports), the report reader (/reports/{id}) and their JSON twins.
+
+The reader shows the full normalised text with every live fact highlighted in place;
+each fact's first ``<mark>`` has the id ``f-<type>-<id>``, which is also its permalink
+fragment, so a link from any table lands on the exact characters.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from zhaoshang.web.deps import Paging, get_session, paging
+from zhaoshang.web.export import table_response
+from zhaoshang.web.facts import report_facts
+from zhaoshang.web.highlight import Mark, blocks, render as render_marks
+from zhaoshang.web.queries import list_reports, report_detail
+from zhaoshang.web.render import json_response, render
+
+router = APIRouter()
+
+REPORT_COLUMNS = [
+    ("id", "报告ID"),
+    ("title", "标题"),
+    ("year", "年份"),
+    ("meeting_date", "会议日期"),
+    ("speaker", "报告人"),
+    ("region_code", "地区代码"),
+    ("region_name", "地区"),
+    ("char_count", "字数"),
+    ("url", "链接"),
+]
+
+
+def _flat(r: dict[str, Any]) -> dict[str, Any]:
+    region = r.get("region") or {}
+    return {**r, "region_code": region.get("code"), "region_name": region.get("name")}
+
+
+def reports_data(
+    session: Session,
+    paging: Paging,
+    region: str | None,
+    within: bool,
+    year: int | None,
+    level: str | None,
+    q: str | None,
+    sort: str,
+) -> dict[str, Any]:
+    items, total = list_reports(
+        session, region=region, within=within, year=year, level=level, q=q, sort=sort,
+        offset=paging.offset, limit=paging.per_page,
+    )  # fmt: skip
+    return {"items": items, **paging.meta(total), "sort": sort}
+
+
+class ReportFilters:
+    """The filters the list page and the API share."""
+
+    def __init__(
+        self,
+        region: str | None = Query(None, description="地区代码"),
+        within: bool = Query(False, description="包含下辖地区"),
+        year: int | None = Query(None, description="报告年份（会议年份）"),
+        level: str | None = Query(None, description="province | prefecture | county | district"),
+        q: str | None = Query(None, max_length=100, description="标题或地区名包含"),
+        sort: str = Query("-year", description="year | date | title | region | id | chars；加 - 为降序"),
+        format: str | None = Query(None, description="csv | xlsx 下载表格"),
+    ) -> None:
+        self.region, self.within, self.year, self.level, self.q, self.sort, self.format = (
+            region, within, year, level, q, sort, format,
+        )  # fmt: skip
+
+
+def _reports(session: Session, f: ReportFilters, p: Paging) -> dict[str, Any]:
+    return reports_data(session, p, f.region, f.within, f.year, f.level, f.q, f.sort)
+
+
+@router.get("/reports", response_class=HTMLResponse, include_in_schema=False)
+def reports_page(
+    request: Request,
+    f: ReportFilters = Depends(),
+    p: Paging = Depends(paging),
+    session: Session = Depends(get_session),
+) -> Response:
+    if f.format:
+        return _download(session, f)
+    return render(request, "reports.html", {"page_title": "报告列表", "filters": f, **_reports(session, f, p)})
+
+
+def _download(session: Session, f: ReportFilters) -> Response:
+    items, _ = list_reports(
+        session, region=f.region, within=f.within, year=f.year, level=f.level, q=f.q, sort=f.sort, limit=100_000
+    )
+    return table_response(f.format or "", "reports", REPORT_COLUMNS, [_flat(i) for i in items])
+
+
+@router.get("/api/v1/reports", tags=["reports"], summary="报告列表（分页、筛选、排序、CSV/XLSX）")
+def reports_api(
+    f: ReportFilters = Depends(),
+    p: Paging = Depends(paging),
+    session: Session = Depends(get_session),
+) -> Response:
+    if f.format:
+        return _download(session, f)
+    return json_response(_reports(session, f, p))
+
+
+def reader_data(session: Session, report_id: int) -> dict[str, Any]:
+    report = report_detail(session, report_id)
+    if report is None:
+        raise HTTPException(status_code=404, detail=f"没有编号为 {report_id} 的报告")
+    facts = report_facts(session, report_id)
+    return {"report": report, "facts": facts, "fact_total": sum(len(v) for v in facts.values())}
+
+
+@router.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
+def reader_page(request: Request, report_id: int, session: Session = Depends(get_session)) -> HTMLResponse:
+    data = reader_data(session, report_id)
+    report, facts = data["report"], data["facts"]
+    text: str = report["text"]
+    marks = [Mark(t, f["id"], f["start"], f["end"]) for t, items in facts.items() for f in items]
+    sections = [(s["kind"], s["title"], s["start"], s["end"]) for s in report["sections"]]
+    rendered = [{"block": b, "html": render_marks(text, marks, b.start, b.end)} for b in blocks(len(text), sections)]
+    return render(request, "report.html", {**data, "page_title": report["title"], "blocks": rendered})
+
+
+@router.get("/api/v1/reports/{report_id}", tags=["reports"], summary="一份报告：元数据、章节、全文与全部事实（含字符区间）")
+def reader_api(
+    report_id: int,
+    text: bool = Query(True, description="是否返回全文"),
+    session: Session = Depends(get_session),
+) -> Response:
+    data = reader_data(session, report_id)
+    if not text:
+        data["report"].pop("text", None)
+    return json_response(data)
