@@ -1,0 +1,104 @@
+"""The service layer: read-only questions over the store, answered as plain dataclasses.
+
+Pages, the JSON API and the CLI call these and nothing else for reading; every fact a
+service returns carries ``report_id``, ``quote``, ``start`` and ``end``. Each result has
+``to_dict()`` (JSON-ready). Deleted facts are never returned; ``corrected`` is exposed.
+
+Writing (ingest) lives in :mod:`zhaoshang.services.ingest`, which this package does not
+import, so reading never pulls in the extraction pipeline.
+"""
+
+from __future__ import annotations
+
+from zhaoshang.services.common import (
+    AmbiguousRegion,
+    Page,
+    RegionInfo,
+    RegionNotFound,
+    descendant_codes,
+    region_info,
+    resolve_region,
+)
+from zhaoshang.services.compare import (
+    CompareResult,
+    CompareRow,
+    MapData,
+    MetricOption,
+    available_metrics,
+    compare,
+    map_data,
+)
+from zhaoshang.services.corpus import CorpusOverview, ReportItem, corpus_overview, list_reports, regions_by_province
+from zhaoshang.services.export import COLUMNS, to_csv, to_xlsx
+from zhaoshang.services.industries import (
+    Evidence,
+    IndustryMatrix,
+    IndustryWeight,
+    industry_evidence,
+    industry_matrix,
+    region_industries,
+)
+from zhaoshang.services.labels import HEADLINE_METRICS, METRIC_LABELS, metric_label
+from zhaoshang.services.profile import RegionProfile, region_profile
+from zhaoshang.services.projects import ProjectFacets, ProjectRow, list_projects, project_facets
+from zhaoshang.services.queries import IndicatorRow, list_indicators
+from zhaoshang.services.track import (
+    ABOUT_TOLERANCE_PP,
+    ABOUT_TOLERANCE_REL,
+    ParentComparison,
+    TargetResult,
+    TargetsReport,
+    classify,
+    compare_with_parent,
+    targets_vs_results,
+)
+
+__all__ = [
+    "ABOUT_TOLERANCE_PP",
+    "ABOUT_TOLERANCE_REL",
+    "COLUMNS",
+    "HEADLINE_METRICS",
+    "METRIC_LABELS",
+    "AmbiguousRegion",
+    "CompareResult",
+    "CompareRow",
+    "CorpusOverview",
+    "Evidence",
+    "IndicatorRow",
+    "IndustryMatrix",
+    "IndustryWeight",
+    "MapData",
+    "MetricOption",
+    "Page",
+    "ParentComparison",
+    "ProjectFacets",
+    "ProjectRow",
+    "RegionInfo",
+    "RegionNotFound",
+    "RegionProfile",
+    "ReportItem",
+    "TargetResult",
+    "TargetsReport",
+    "available_metrics",
+    "classify",
+    "compare",
+    "compare_with_parent",
+    "corpus_overview",
+    "descendant_codes",
+    "industry_evidence",
+    "industry_matrix",
+    "list_indicators",
+    "list_projects",
+    "list_reports",
+    "map_data",
+    "metric_label",
+    "project_facets",
+    "region_industries",
+    "region_info",
+    "region_profile",
+    "regions_by_province",
+    "resolve_region",
+    "targets_vs_results",
+    "to_csv",
+    "to_xlsx",
+]

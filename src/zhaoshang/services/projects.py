@@ -1,0 +1,189 @@
+"""The projects library: every named project with its investment, filterable and pageable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import String, cast, func, select
+from sqlalchemy.orm import Session
+
+from zhaoshang.services.common import Page, Plain, clamp_paging, descendant_codes, live, parse_sort, resolve_region
+from zhaoshang.store.models import ProjectFact, Region, Report
+
+
+@dataclass(slots=True)
+class ProjectRow(Plain):
+    fact_id: int
+    name: str
+    investment_yuan: float | None
+    investment_yi: float | None
+    """Investment in 亿元 (the unit reports and readers think in), rounded to 4 places."""
+    investment_text: str | None
+    status: str | None
+    industries: list[str]
+    region_code: str | None
+    region_name: str | None
+    report_id: int
+    report_year: int | None
+    quote: str
+    start: int
+    end: int
+    section_kind: str | None
+    corrected: bool
+
+
+_SORTS = {
+    "investment": ProjectFact.investment_yuan,
+    "name": ProjectFact.name,
+    "year": Report.year,
+    "region": Report.region_code,
+    "status": ProjectFact.status,
+}
+
+
+def _projects_stmt(
+    session: Session,
+    *,
+    region: str | None,
+    include_descendants: bool,
+    industry: str | None,
+    status: str | Sequence[str] | None,
+    min_investment: float | None,
+    max_investment: float | None,
+    year: int | None,
+    q: str | None,
+):  # type: ignore[no-untyped-def]
+    stmt = (
+        select(ProjectFact, Report.year, Report.region_code, Region.name)
+        .join(Report, Report.id == ProjectFact.report_id)
+        .outerjoin(Region, Region.code == Report.region_code)
+        .where(live(ProjectFact))
+    )
+    if region:
+        reg = resolve_region(session, region)
+        codes = descendant_codes(session, reg.code) if include_descendants else [reg.code]
+        stmt = stmt.where(Report.region_code.in_(codes))
+    if industry:
+        # JSON list of codes; matching the quoted code in its text form is the same
+        # plain LIKE on SQLite and PostgreSQL (no backend-specific JSON operators).
+        stmt = stmt.where(cast(ProjectFact.industries, String).contains(f'"{industry}"', autoescape=True))
+    if status:
+        statuses = [status] if isinstance(status, str) else list(status)
+        stmt = stmt.where(ProjectFact.status.in_(statuses))
+    if min_investment is not None:
+        stmt = stmt.where(ProjectFact.investment_yuan >= min_investment)
+    if max_investment is not None:
+        stmt = stmt.where(ProjectFact.investment_yuan <= max_investment)
+    if year is not None:
+        stmt = stmt.where(Report.year == year)
+    if q:
+        stmt = stmt.where(ProjectFact.name.contains(q.strip(), autoescape=True))
+    return stmt
+
+
+def list_projects(
+    session: Session,
+    *,
+    region: str | None = None,
+    include_descendants: bool = True,
+    industry: str | None = None,
+    status: str | Sequence[str] | None = None,
+    min_investment: float | None = None,
+    max_investment: float | None = None,
+    year: int | None = None,
+    q: str | None = None,
+    sort: str = "-investment",
+    page: int = 1,
+    per_page: int = 50,
+) -> Page[ProjectRow]:
+    """Projects (live facts) with their provenance.
+
+    ``region`` (code or name) includes its descendants unless ``include_descendants``
+    is False; ``industry`` is a taxonomy code; ``status`` one or several status verbs;
+    investment bounds are in yuan; ``q`` matches inside the project name. ``sort``:
+    investment | name | year | region | status, ``-`` for descending; projects with no
+    amount sort last.
+    """
+    page, per_page = clamp_paging(page, per_page)
+    stmt = _projects_stmt(
+        session,
+        region=region,
+        include_descendants=include_descendants,
+        industry=industry,
+        status=status,
+        min_investment=min_investment,
+        max_investment=max_investment,
+        year=year,
+        q=q,
+    )
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    column, desc = parse_sort(sort, _SORTS, "-investment")
+    stmt = stmt.order_by(column.is_(None), column.desc() if desc else column.asc(), ProjectFact.id)
+    stmt = stmt.limit(per_page).offset((page - 1) * per_page)
+    items = [project_row(f, y, code, name) for f, y, code, name in session.execute(stmt)]
+    return Page(items=items, total=int(total), page=page, per_page=per_page)
+
+
+def project_row(fact: ProjectFact, year: int | None, region_code: str | None, region_name: str | None) -> ProjectRow:
+    inv = fact.investment_yuan
+    return ProjectRow(
+        fact_id=fact.id,
+        name=fact.name,
+        investment_yuan=inv,
+        investment_yi=round(inv / 1e8, 4) if inv is not None else None,
+        investment_text=fact.investment_text,
+        status=fact.status,
+        industries=list(fact.industries or []),
+        region_code=region_code,
+        region_name=region_name,
+        report_id=fact.report_id,
+        report_year=year,
+        quote=fact.quote,
+        start=fact.start,
+        end=fact.end,
+        section_kind=fact.section_kind,
+        corrected=bool(fact.corrected),
+    )
+
+
+@dataclass(slots=True)
+class ProjectFacets(Plain):
+    """Counts that a filter form shows beside its choices."""
+
+    statuses: list[dict[str, object]] = field(default_factory=list)
+    industries: list[dict[str, object]] = field(default_factory=list)
+    total: int = 0
+    total_investment_yuan: float = 0.0
+
+
+def project_facets(session: Session, *, region: str | None = None, include_descendants: bool = True) -> ProjectFacets:
+    """Statuses and industries with counts (within ``region`` if given), for filter forms."""
+    stmt = _projects_stmt(
+        session,
+        region=region,
+        include_descendants=include_descendants,
+        industry=None,
+        status=None,
+        min_investment=None,
+        max_investment=None,
+        year=None,
+        q=None,
+    )
+    statuses: dict[str, int] = {}
+    industries: dict[str, int] = {}
+    total = 0
+    invest = 0.0
+    for fact, *_rest in session.execute(stmt):
+        total += 1
+        invest += fact.investment_yuan or 0.0
+        key = fact.status or ""
+        statuses[key] = statuses.get(key, 0) + 1
+        for code in fact.industries or []:
+            industries[code] = industries.get(code, 0) + 1
+    return ProjectFacets(
+        statuses=[{"status": s or None, "count": n} for s, n in sorted(statuses.items(), key=lambda kv: (-kv[1], kv[0]))],
+        industries=[{"code": c, "count": n} for c, n in sorted(industries.items(), key=lambda kv: (-kv[1], kv[0]))],
+        total=total,
+        total_investment_yuan=invest,
+    )

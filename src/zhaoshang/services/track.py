@@ -1,0 +1,362 @@
+"""Targets against results, and a region's targets against its parent's.
+
+A report for year N sets targets for year N ("地区生产总值增长8.5%以上"); the report for
+year N+1 reviews year N ("地区生产总值增长9.2%"). Pairing the two per metric and measure
+tells an investor whether a government delivers what it promises.
+
+Classification of a target against the actual (same metric, measure and period):
+
+* ``at_least`` (以上/不低于/超过): met when actual ≥ target.
+* ``at_most`` (以内/以下/控制在): met when actual ≤ target.
+* ``about`` (左右/约): met when the actual is within :data:`ABOUT_TOLERANCE_PP`
+  percentage points of a percentage target (or :data:`ABOUT_TOLERANCE_REL` of a level),
+  or beyond the target in the favourable direction (exceeding "growth about 8%" with
+  9% is not a miss).
+* no qualifier: met when the actual reaches the target in the favourable direction.
+
+The favourable direction is "higher" except for :data:`~labels.LOWER_IS_BETTER`
+metrics (unemployment, CPI), whose targets are ceilings.
+
+Statuses: ``met``, ``missed``, ``not_reported`` (a later report of the region exists but
+states no comparable actual) and ``pending`` (no later report is in the corpus yet).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from zhaoshang.services.common import Plain, Provenance, RegionInfo, comparable, live, provenance, region_info, resolve_region
+from zhaoshang.services.facts import period_bounds, pick_best
+from zhaoshang.services.labels import LOWER_IS_BETTER, measure_label, metric_label
+from zhaoshang.store.models import IndicatorFact, Region, Report
+
+ABOUT_TOLERANCE_PP = 0.5
+"""How far (percentage points) an actual may fall short of a 左右 percentage target."""
+ABOUT_TOLERANCE_REL = 0.02
+"""How far (share of the target) an actual may fall short of a 左右 level target."""
+EQUAL_EPS = 1e-9
+
+STATUSES = ("met", "missed", "not_reported", "pending")
+
+
+@dataclass(slots=True)
+class FactRef(Plain):
+    """The figure of one side of a pairing, with its provenance."""
+
+    number: float
+    unit: str
+    qualifier: str | None
+    value_yuan: float | None
+    report_id: int
+    report_year: int | None
+    fact_id: int
+    quote: str
+    start: int
+    end: int
+    section_kind: str | None
+    corrected: bool
+
+
+@dataclass(slots=True)
+class TargetResult(Plain):
+    metric: str
+    metric_label: str
+    measure: str
+    measure_label: str
+    period: str
+    status: str
+    target: FactRef
+    actual: FactRef | None
+    difference: float | None
+    """actual − target in the target's unit (percentage points for %), None if unpaired."""
+    reason: str
+    """Why the status, in plain words (shown on the page and in exports)."""
+
+
+@dataclass(slots=True)
+class ParentComparison(Plain):
+    metric: str
+    metric_label: str
+    measure: str
+    measure_label: str
+    period: str
+    relation: str
+    """above | below | equal | incomparable: the region's target relative to the ancestor's."""
+    difference: float | None
+    region_target: FactRef
+    ancestor_code: str
+    ancestor_name: str
+    ancestor_level: str
+    ancestor_target: FactRef
+
+
+@dataclass(slots=True)
+class TargetsReport(Plain):
+    region: RegionInfo
+    report_years: list[int]
+    results: list[TargetResult] = field(default_factory=list)
+    summary: dict[str, int] = field(default_factory=dict)
+    parent_comparisons: list[ParentComparison] = field(default_factory=list)
+
+
+def _ref(fact: IndicatorFact, year: int | None) -> FactRef:
+    return FactRef(
+        number=fact.number,
+        unit=fact.unit,
+        qualifier=fact.qualifier,
+        value_yuan=fact.value_yuan,
+        report_id=fact.report_id,
+        report_year=year,
+        fact_id=fact.id,
+        quote=fact.quote,
+        start=fact.start,
+        end=fact.end,
+        section_kind=fact.section_kind,
+        corrected=bool(fact.corrected),
+    )
+
+
+def _region_facts(session: Session, code: str, kind: str) -> list[tuple[IndicatorFact, int | None]]:
+    stmt = (
+        select(IndicatorFact, Report.year)
+        .join(Report, Report.id == IndicatorFact.report_id)
+        .where(live(IndicatorFact), Report.region_code == code, IndicatorFact.kind == kind)
+    )
+    return [(f, y) for f, y in session.execute(stmt)]
+
+
+def classify(
+    metric: str, measure: str, target: float, actual: float, qualifier: str | None, unit: str = "%"
+) -> tuple[str, str]:
+    """(status, reason) of an actual against a target, both already in the same unit.
+
+    Pure, so the rules above are tested directly with numbers."""
+    if qualifier == "at_most":
+        lower_better = True
+    elif qualifier == "at_least":
+        lower_better = False
+    else:
+        lower_better = metric in LOWER_IS_BETTER
+    diff = actual - target
+    favourable = -diff if lower_better else diff
+    if qualifier == "about":
+        tol = ABOUT_TOLERANCE_PP if unit == "%" else abs(target) * ABOUT_TOLERANCE_REL
+        if favourable >= -tol - EQUAL_EPS:
+            if favourable >= -EQUAL_EPS:
+                return "met", "达到或超过目标"
+            return "met", f"在目标左右的容差(±{_fmt_tol(tol, unit)})之内"
+        return "missed", f"低于目标且超出容差(±{_fmt_tol(tol, unit)})" if not lower_better else f"高于目标且超出容差(±{_fmt_tol(tol, unit)})"
+    if favourable >= -EQUAL_EPS:
+        return "met", "未超过上限" if lower_better else "达到或超过目标"
+    return "missed", "超过上限" if lower_better else "未达到目标"
+
+
+def _fmt_tol(tol: float, unit: str) -> str:
+    return f"{tol:g}个百分点" if unit == "%" else f"{tol:g}{unit}"
+
+
+def _pair(target: IndicatorFact, actual: IndicatorFact) -> tuple[float, float, str] | None:
+    """Both numbers on one scale, or None when the units cannot be reconciled."""
+    if target.unit == actual.unit:
+        return target.number, actual.number, target.unit
+    t, tu = comparable(target.number, target.unit, target.value_yuan)
+    a, au = comparable(actual.number, actual.unit, actual.value_yuan)
+    if t is None or a is None or tu != au or not tu:
+        return None
+    factor = (target.number / t) if t else 1.0
+    return target.number, a * factor, target.unit
+
+
+def targets_vs_results(session: Session, region: str, *, year: int | None = None) -> TargetsReport:
+    """Pair each target a region set with the actual a later report of the region gives.
+
+    ``year`` limits to the targets set for that year (period == year). A target of
+    period P is paired with an actual of the same metric, measure and period from a
+    report of a later year (the earliest such report wins, editor corrections first).
+    Also compares each target with the nearest ancestor that set the same target.
+    """
+    reg = resolve_region(session, region)
+    info = region_info(session, reg)
+    report_years = sorted(
+        {y for y in session.scalars(select(Report.year).where(Report.region_code == reg.code)) if y is not None}
+    )
+    targets = _region_facts(session, reg.code, "target")
+    actuals = _region_facts(session, reg.code, "actual")
+    actual_index: dict[tuple[str, str, str], list[tuple[IndicatorFact, int | None]]] = defaultdict(list)
+    for fact, y in actuals:
+        actual_index[(fact.metric, fact.measure, fact.period)].append((fact, y))
+
+    best_targets = _best_per_key(targets, year)
+    results: list[TargetResult] = []
+    for (metric, measure, period), (tfact, tyear) in sorted(best_targets.items(), key=_target_order):
+        later = [(f, y) for f, y in actual_index.get((metric, measure, period), []) if _is_later(y, tyear, period)]
+        later_reports = [y for y in report_years if _is_later(y, tyear, period)]
+        tref = _ref(tfact, tyear)
+        if not later:
+            status = "not_reported" if later_reports else "pending"
+            reason = (
+                f"{'、'.join(map(str, later_reports))}年报告未给出可比的实际值"
+                if later_reports
+                else "尚无后续年份的报告"
+            )
+            results.append(_result(metric, measure, period, status, tref, None, None, reason))
+            continue
+        # earliest later report first, then the usual preference
+        earliest = min(y or 0 for _, y in later)
+        picked = pick_best([(f, y) for f, y in later if (y or 0) == earliest])
+        assert picked is not None
+        afact, ayear, _n = picked
+        pair = _pair(tfact, afact)
+        if pair is None:
+            results.append(
+                _result(metric, measure, period, "not_reported", tref, _ref(afact, ayear), None, "单位不可比")
+            )
+            continue
+        t, a, unit = pair
+        status, reason = classify(metric, measure, t, a, tfact.qualifier, unit)
+        results.append(_result(metric, measure, period, status, tref, _ref(afact, ayear), round(a - t, 6), reason))
+
+    summary = {s: 0 for s in STATUSES}
+    for r in results:
+        summary[r.status] += 1
+    return TargetsReport(
+        region=info,
+        report_years=report_years,
+        results=results,
+        summary=summary,
+        parent_comparisons=compare_with_parent(session, reg.code, year=year, _targets=best_targets),
+    )
+
+
+def _result(
+    metric: str,
+    measure: str,
+    period: str,
+    status: str,
+    target: FactRef,
+    actual: FactRef | None,
+    diff: float | None,
+    reason: str,
+) -> TargetResult:
+    return TargetResult(
+        metric=metric,
+        metric_label=metric_label(metric),
+        measure=measure,
+        measure_label=measure_label(measure),
+        period=period,
+        status=status,
+        target=target,
+        actual=actual,
+        difference=diff,
+        reason=reason,
+    )
+
+
+def _is_later(report_year: int | None, target_report_year: int | None, period: str) -> bool:
+    """An actual counts when its report is later than the target's report and reviews
+    a time after the period ended (a 2021 target is reviewed from the 2022 report on)."""
+    if report_year is None:
+        return False
+    bounds = period_bounds(period)
+    if bounds is not None and report_year <= bounds[1]:
+        return False
+    return target_report_year is None or report_year > target_report_year
+
+
+def _best_per_key(
+    facts: list[tuple[IndicatorFact, int | None]], year: int | None
+) -> dict[tuple[str, str, str], tuple[IndicatorFact, int | None]]:
+    grouped: dict[tuple[str, str, str], list[tuple[IndicatorFact, int | None]]] = defaultdict(list)
+    for fact, y in facts:
+        if year is not None and fact.period != str(year):
+            continue
+        grouped[(fact.metric, fact.measure, fact.period)].append((fact, y))
+    best: dict[tuple[str, str, str], tuple[IndicatorFact, int | None]] = {}
+    for key, cands in grouped.items():
+        picked = pick_best(cands)
+        if picked:
+            best[key] = (picked[0], picked[1])
+    return best
+
+
+def _target_order(item: tuple[tuple[str, str, str], tuple[IndicatorFact, int | None]]) -> tuple[object, ...]:
+    (metric, measure, period), (fact, _y) = item
+    return (period, fact.report_id, fact.start, metric, measure)
+
+
+def compare_with_parent(
+    session: Session,
+    region: str,
+    *,
+    year: int | None = None,
+    _targets: dict[tuple[str, str, str], tuple[IndicatorFact, int | None]] | None = None,
+) -> list[ParentComparison]:
+    """Each target of the region against the same target (metric, measure, period) of
+    its nearest ancestor that states it — the county against its prefecture, or the
+    province when the prefecture has no report. ``relation`` is above/below/equal in
+    the direction of the number (a lower unemployment target is "below")."""
+    reg = resolve_region(session, region)
+    targets = _targets if _targets is not None else _best_per_key(_region_facts(session, reg.code, "target"), year)
+    if not targets:
+        return []
+    ancestors: list[Region] = []
+    code = reg.parent_code
+    seen = {reg.code}
+    while code and code not in seen:
+        seen.add(code)
+        parent = session.get(Region, code)
+        if parent is None:
+            break
+        ancestors.append(parent)
+        code = parent.parent_code
+    ancestor_targets = [(a, _best_per_key(_region_facts(session, a.code, "target"), year)) for a in ancestors]
+    out: list[ParentComparison] = []
+    for key, (tfact, tyear) in sorted(targets.items(), key=_target_order):
+        for anc, anc_targets in ancestor_targets:
+            if key not in anc_targets:
+                continue
+            afact, ayear = anc_targets[key]
+            pair = _pair(afact, tfact)  # region's number in the ancestor's unit
+            if pair is None:
+                relation, diff = "incomparable", None
+            else:
+                anc_n, reg_n, _unit = pair
+                diff = round(reg_n - anc_n, 6)
+                relation = "equal" if abs(diff) <= EQUAL_EPS else ("above" if diff > 0 else "below")
+            out.append(
+                ParentComparison(
+                    metric=key[0],
+                    metric_label=metric_label(key[0]),
+                    measure=key[1],
+                    measure_label=measure_label(key[1]),
+                    period=key[2],
+                    relation=relation,
+                    difference=diff,
+                    region_target=_ref(tfact, tyear),
+                    ancestor_code=anc.code,
+                    ancestor_name=anc.name,
+                    ancestor_level=anc.level,
+                    ancestor_target=_ref(afact, ayear),
+                )
+            )
+            break
+    return out
+
+
+__all__ = [
+    "ABOUT_TOLERANCE_PP",
+    "ABOUT_TOLERANCE_REL",
+    "FactRef",
+    "ParentComparison",
+    "Provenance",
+    "TargetResult",
+    "TargetsReport",
+    "classify",
+    "compare_with_parent",
+    "provenance",
+    "targets_vs_results",
+]
