@@ -1,0 +1,182 @@
+"""Report metadata from the normalised text: title, meeting year, meeting date, speaker.
+
+Every government work report opens the same way, whatever the region or the site that
+republished it: an optional title (…政府工作报告), a dateline naming the session
+(2021年1月25日在湖南省第十三届人民代表大会第四次会议上), the speaker with their office
+(市长 张三, 县人民政府代县长;朱林) and then 各位代表.  These functions read that opening
+(the "header") and fall back to body cues only for the year, which excerpts still state
+(今年是“十四五”开局之年, 2020年工作回顾).  All are pure functions of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+HAN = r"\u4e00-\u9fff"
+# Dates in Arabic or Chinese numerals: 2021年2月2日, 二〇二一年一月二十五日.
+_CN_DIGIT = "〇○零O０一二三四五六七八九"
+_YEAR = rf"(?:(?:19|20)\d{{2}}|[二一][{_CN_DIGIT}]{{3}})"
+_MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_MD})\s*月(?:\s*(?P<d>{_MD})\s*日)?")
+# The session a report is delivered to: 第十五届人民代表大会第七次会议, 十四届人大六次会议.
+SESSION_RE = re.compile(r"人民代表大会|人大[一二三四五六七八九十\d]*次?会议?|人大会议")
+HEADER_END = re.compile(r"各位代表|同志们|各位委员")
+
+TITLE_RE = re.compile(
+    r"^\s*(?P<title>[^。，；！？,;!?\n]{0,60}?政府工作报告"
+    r"(?:\s*[（(](?:摘要|全文|书面|节选|摘登|讨论稿|草案|审议稿)[）)])?)"
+)
+
+
+def _cn_int(s: str) -> int | None:
+    """Arabic, digit-by-digit Chinese (二〇二一) or positional Chinese (二十五) → int."""
+    if s.isdigit():
+        return int(s)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "０": 0}
+    if "十" not in s:
+        out = 0
+        for c in s:
+            if c not in digits:
+                return None
+            out = out * 10 + digits[c]
+        return out
+    tens, _, ones = s.partition("十")
+    t = digits.get(tens, 0 if tens else 1) if len(tens) <= 1 else None
+    o = digits.get(ones, None) if ones else 0
+    if t is None or o is None:
+        return None
+    return (t or (1 if not tens else 0)) * 10 + o
+
+
+def header(text: str, limit: int = 800) -> str:
+    """The opening before 各位代表 (or the first 300 chars when there is no salutation)."""
+    m = HEADER_END.search(text, 0, limit)
+    return text[: m.start()] if m else text[:300]
+
+
+def detect_title(text: str) -> str | None:
+    """A leading ``…政府工作报告`` title, also when the scrape glued it to the body."""
+    m = TITLE_RE.match(text)
+    return m.group("title").strip() if m else None
+
+
+def _session_dates(text: str) -> list[tuple[int, int | None, int | None, int]]:
+    """(year, month, day, position) of dates in the header that sit next to the session."""
+    head = header(text)
+    out = []
+    for m in DATE_RE.finditer(head):
+        window = head[max(0, m.start() - 40) : m.end() + 60]
+        if not SESSION_RE.search(window):
+            continue
+        y = _cn_int(m.group("y"))
+        mo = _cn_int(m.group("m"))
+        d = _cn_int(m.group("d")) if m.group("d") else None
+        if y is not None:
+            out.append((y, mo, d, m.start()))
+    return out
+
+
+def detect_meeting_date(text: str) -> str | None:
+    """ISO date of the 人代会 session named in the header, or None if no full date is given."""
+    for y, mo, d, _ in _session_dates(text):
+        if mo is None or d is None:
+            continue
+        try:
+            return date(y, mo, d).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+# Body cues for the meeting year, for excerpts without title or dateline.
+_PLAN_NO = {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16}
+_PLAN = r"[“\"”]?(?P<plan>十[一二三四五六])五[”\"]?(?:规划)?(?:时期)?"
+_TASK_CUE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})年(?:的)?(?:经济社会发展)?(?:主要)?(?:预期)?"
+    r"(?:目标任务|工作安排|重点工作|主要任务|工作任务|目标和任务|总体要求|预期目标|工作目标|主要目标)"
+    r"|(?P<y2>(?:19|20)\d{2})年是[^。；]{0,30}?(?:开局|起步|开篇|首)之?年"
+)
+_REVIEW_CUE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})年(?:和|及|暨)?(?:" + _PLAN + r")?(?:的)?(?:主要)?(?:工作|发展)?(?:回顾|总结)"
+    r"|(?:" + _PLAN.replace("plan", "p2") + r"|过去五年)(?:工作)?(?:和|及|暨)(?P<y2>(?:19|20)\d{2})年(?:工作)?(?:回顾|总结)"
+)
+_THIS_YEAR_PLAN = re.compile(r"今年是[^。；]{0,20}?" + _PLAN + r"[^。；]{0,6}?(?P<pos>开局|起步|开篇|首年|第一年|收官|最后一年)")
+
+
+def _plan_start(plan: str) -> int:
+    """First year of the Nth five-year plan (十一五 → 2006 … 十四五 → 2021)."""
+    return 2001 + 5 * (_PLAN_NO[plan] - 10)
+
+
+def _body_year(text: str, limit: int = 6000) -> int | None:
+    votes: Counter[int] = Counter()
+    body = text[:limit]
+    for m in _TASK_CUE.finditer(body):
+        votes[int(m.group("y") or m.group("y2"))] += 2
+    for m in _REVIEW_CUE.finditer(body):
+        votes[int(m.group("y") or m.group("y2")) + 1] += 2
+    for m in _THIS_YEAR_PLAN.finditer(body):
+        start = _plan_start(m.group("plan"))
+        votes[start + (4 if m.group("pos") in ("收官", "最后一年") else 0)] += 3
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def detect_year(text: str, title: str | None = None) -> int | None:
+    """The year of the meeting (2021 for a report delivered in 2021 about 2020).
+
+    Order: a year in the title (2021年XX政府工作报告); the session dateline (also
+    year-month only: 2021年1月在…); then body cues: this year's tasks (2021年主要目标任务),
+    the review of last year (2020年工作回顾 → 2021), 今年是“十四五”开局之年.
+    """
+    for t in (title, detect_title(text)):
+        if t:
+            m = DATE_RE.search(t) or re.search(rf"(?P<y>{_YEAR})\s*年", t)
+            if m and (y := _cn_int(m.group("y"))):
+                return y
+    dates = _session_dates(text)
+    if dates:
+        return dates[0][0]
+    return _body_year(text)
+
+
+# Offices whose holder delivers the report; 副 (deputy) never does.
+_OFFICE = r"(?<!副)(?:代理?)?(?:省|市|县|区|州|旗|盟)长|(?<!副)(?:代理?)?主席"
+_NAME = rf"(?:[{HAN}]{{1,8}}(?:[·•・‧.][{HAN}]{{1,10}})+|[{HAN}]{{2,4}})"
+_SEP = r"[\s;；:：,，、)）]"
+_SPEAKER_AT_END = (
+    re.compile(rf"(?:{_OFFICE})\s*[;；:：,，、]?\s*(?P<name>{_NAME})\s*$"),
+    re.compile(rf"(?:会议上|{_SEP})\s*(?P<name>{_NAME})\s*$"),
+)
+_SPEAKER_AFTER_OFFICE = re.compile(
+    rf"(?:{_OFFICE})\s*[;；:：,，、]?\s*(?P<name>{_NAME}?)(?=各位|同志|\s|[(（,，。;；:：]|$)"
+)
+_NOT_A_NAME = re.compile(r"政府|报告|会议|代表|大会|工作|人民|书面|委员|全文|摘要|届|次")
+
+
+def _clean_name(name: str) -> str | None:
+    name = name.replace("•", "·").replace("・", "·").replace("‧", "·").replace(".", "·")
+    if _NOT_A_NAME.search(name):
+        return None
+    return name
+
+
+def detect_speaker(text: str) -> str | None:
+    """The person who delivered the report: the name closing the header.
+
+    Handles 市长 张三, 代县长, 区委副书记、区长;陈湘阗 (scraping debris), a bare name between
+    the dateline and 各位代表, and minority names with a middle dot.
+    """
+    head = header(text)
+    if HEADER_END.search(text, 0, 800):
+        for pattern in _SPEAKER_AT_END:
+            m = pattern.search(head.rstrip())
+            if m and (name := _clean_name(m.group("name"))):
+                return name
+    for m in _SPEAKER_AFTER_OFFICE.finditer(text[:400]):
+        if name := _clean_name(m.group("name")):
+            return name
+    return None
