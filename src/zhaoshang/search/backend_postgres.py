@@ -1,0 +1,144 @@
+"""PostgreSQL backend: one ``tsvector`` per sentence built from our tokens, with a GIN index.
+
+Why not a parser-based configuration (zhparser, pg_jieba) or pg_trgm: the extensions are
+server-side C that managed hosts must allow-list, and pg_trgm cannot index 2-character
+words.  Instead the tsvector is written literally (``'tok':1,5 …``), so PostgreSQL's text
+parser never sees Chinese: bigram lexemes carry their positions (phrase ``<->`` queries give
+exact substring matches, like the FTS5 backend) and word-layer lexemes carry weight A, which
+``ts_rank`` counts ten times a bigram.  Both backends therefore match exactly the same units.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from zhaoshang.search.query import Query, Term
+from zhaoshang.search.tokens import bigram_phrase, escape, word_token
+from zhaoshang.search.units_build import Unit
+
+NAME = "postgresql"
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS search_units (
+        id BIGSERIAL PRIMARY KEY,
+        report_id INTEGER NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        section_kind VARCHAR(24),
+        year INTEGER,
+        region_code VARCHAR(12),
+        province_code VARCHAR(12),
+        level VARCHAR(16),
+        tsv TSVECTOR NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS ix_search_units_report ON search_units(report_id)",
+    "CREATE INDEX IF NOT EXISTS ix_search_units_tsv ON search_units USING GIN (tsv)",
+)
+
+TABLES = ("search_units",)
+
+
+def has_schema(conn: Connection) -> bool:
+    return conn.execute(text("SELECT to_regclass('search_units') IS NOT NULL")).scalar() is True
+
+
+def create_schema(conn: Connection) -> None:
+    conn.execute(text("SELECT pg_advisory_xact_lock(74210581)"))  # concurrent first ingests
+    for stmt in SCHEMA:
+        conn.execute(text(stmt))
+
+
+def drop_schema(conn: Connection) -> None:
+    conn.execute(text("DROP TABLE IF EXISTS search_units"))
+
+
+def _lexeme(token: str) -> str:
+    # tokens hold no ASCII punctuation (escaped), so no quote or backslash can occur
+    return "'" + token + "'"
+
+
+def tsvector_literal(unit: Unit) -> str:
+    positions: dict[str, list[int]] = {}
+    for pos, tok in enumerate(unit.bigrams, start=1):
+        positions.setdefault(tok, []).append(pos)
+    parts = [_lexeme(t) + ":" + ",".join(map(str, ps[:255])) for t, ps in positions.items()]
+    words: dict[str, list[int]] = {}
+    for pos, tok in enumerate(unit.words, start=len(unit.chars) + 1):
+        words.setdefault(tok, []).append(min(pos, 16383))
+    parts += [_lexeme(t) + ":" + ",".join(f"{p}A" for p in ps[:255]) for t, ps in words.items()]
+    return " ".join(parts)
+
+
+def insert_units(conn: Connection, units: list[Unit]) -> None:
+    if not units:
+        return
+    rows = [
+        {
+            "rid": u.report.report_id, "s": u.start, "e": u.end, "k": u.section_kind, "y": u.report.year,
+            "rc": u.report.region_code, "pc": u.report.province_code, "lv": u.report.level,
+            "tsv": tsvector_literal(u),
+        }
+        for u in units
+    ]  # fmt: skip
+    conn.execute(
+        text(
+            "INSERT INTO search_units (report_id, span_start, span_end, section_kind, year, region_code,"
+            " province_code, level, tsv) VALUES (:rid, :s, :e, :k, :y, :rc, :pc, :lv, CAST(:tsv AS tsvector))"
+        ),
+        rows,
+    )
+
+
+def delete_report(conn: Connection, report_id: int) -> int:
+    return conn.execute(text("DELETE FROM search_units WHERE report_id = :r"), {"r": report_id}).rowcount or 0
+
+
+def delete_all(conn: Connection) -> None:
+    conn.execute(text("TRUNCATE search_units"))
+
+
+# --- queries -----------------------------------------------------------------------------------
+
+
+def _alternative(alt: str) -> str:
+    if len(alt) == 1:
+        return _lexeme(escape(alt)) + ":*"
+    return "(" + " <-> ".join(_lexeme(t) for t in bigram_phrase(alt)) + ")"
+
+
+def _term(term: Term, bonus: set[str]) -> str:
+    parts = [_alternative(a) for a in term.alternatives]
+    if not term.negated:
+        parts += [_lexeme(word_token(a)) for a in term.alternatives if a in bonus]
+    return "(" + " | ".join(parts) + ")"
+
+
+def compile_match(query: Query, bonus: set[str]) -> str:
+    """The tsquery text; same structure and the same match set as the FTS5 expression."""
+    groups = []
+    for group in query.groups:
+        pos = " & ".join(_term(t, bonus) for t in group if not t.negated)
+        neg = [_term(t, bonus) for t in group if t.negated]
+        groups.append(f"({pos})" + "".join(f" & !{n}" for n in neg))
+    return " | ".join(f"({g})" for g in groups)
+
+
+def matched_units_sql(filters_sql: str) -> str:
+    return (
+        "SELECT u.id, u.report_id, u.span_start, u.span_end, u.section_kind, u.year, u.region_code,"
+        " u.province_code, u.level, ts_rank(u.tsv, CAST(:q AS tsquery)) AS score"
+        " FROM search_units u"
+        f" WHERE u.tsv @@ CAST(:q AS tsquery){filters_sql}"
+    )
+
+
+def facet_rows_sql(filters_sql: str) -> str:
+    return (
+        "SELECT u.province_code, u.level, u.year, u.section_kind, count(*) AS n FROM search_units u"
+        f" WHERE u.tsv @@ CAST(:q AS tsquery){filters_sql}"
+        " GROUP BY u.province_code, u.level, u.year, u.section_kind"
+    )
+
+
+def index_bytes(conn: Connection) -> int:
+    return int(conn.execute(text("SELECT pg_total_relation_size('search_units')")).scalar() or 0)

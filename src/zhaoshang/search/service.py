@@ -1,0 +1,311 @@
+"""``search()``: the one entry point the CLI, the web pages and the JSON API share.
+
+Flow: parse the query (``QueryError`` for the user) → compile it for the engine's backend →
+one ranked page of sentences and one grouped count (total and the four facets in a single
+pass) → snippets from the stored text.  Filters are plain columns of the index rows (region
+with all its descendants, level, year, section kind) plus an EXISTS on a fact table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+from zhaoshang.search import segmenter
+from zhaoshang.search.backends import backend_for
+from zhaoshang.search.indexer import ensure_schema, learn_store_names
+from zhaoshang.search.query import Query, QueryError, parse
+from zhaoshang.search.snippet import make_snippet
+from zhaoshang.store.models import FACT_TABLES
+
+MAX_LIMIT = 200
+MAX_OFFSET = 10_000
+FACET_NAMES = ("province", "level", "year", "section_kind")
+
+SECTION_LABELS: dict[str, str] = {
+    "preamble": "开篇",
+    "review": "工作回顾",
+    "review_plan": "五年回顾",
+    "plan": "规划目标",
+    "tasks": "年度任务",
+    "self_improvement": "政府自身建设",
+    "closing": "结束语",
+    "appendix": "名词解释",
+    "other": "其他",
+}
+_LEVEL_LABELS_FALLBACK = {"province": "省级", "prefecture": "地级", "county": "县级", "district": "市辖区"}
+
+__all__ = ["SearchHit", "SearchResult", "QueryError", "search"]
+
+
+@dataclass(slots=True)
+class SearchHit:
+    report_id: int
+    report_title: str | None
+    year: int | None
+    region_name: str | None
+    region_code: str | None
+    section_kind: str | None
+    snippet_html: str
+    """The snippet with matches in ``<mark>``; every other character HTML-escaped."""
+    snippet_text: str
+    start: int
+    """Offset of the first match in ``reports.text`` (the link target), ``end`` exclusive."""
+    end: int
+    score: float
+    """Higher is better; comparable only within one result."""
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "report": {
+                "id": self.report_id,
+                "title": self.report_title,
+                "year": self.year,
+                "region": {"name": self.region_name, "code": self.region_code},
+            },
+            "section": self.section_kind,
+            "snippet": self.snippet_text,
+            "snippet_html": self.snippet_html,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 6),
+        }
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    total: int
+    """Every matching sentence under the filters, not only this page."""
+    hits: list[SearchHit]
+    facets: dict[str, list[tuple[Any, str, int]]] = field(default_factory=dict)
+    """``province``/``level``/``year``/``section_kind`` → ``(value, label, count)``, largest first."""
+    ignored: list[str] = field(default_factory=list)
+    """Query terms dropped because they held nothing searchable."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": {
+                name: [{"value": v, "label": label, "count": n} for v, label, n in rows]
+                for name, rows in self.facets.items()
+            },
+        }
+
+
+def search(
+    engine: Engine,
+    query: str,
+    *,
+    region: str | None = None,
+    level: str | None = None,
+    year: int | str | None = None,
+    section_kind: str | None = None,
+    fact_type: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResult:
+    """Search every indexed sentence; raises ``QueryError`` for a query or filter it cannot use."""
+    parsed = parse(query)
+    limit, offset = _page(limit, offset)
+    ensure_schema(engine)
+    with engine.connect() as conn:
+        backend = backend_for(conn)
+        learn_store_names(conn)
+        params: dict[str, Any] = {"q": backend.compile_match(parsed, _word_bonus(parsed))}
+        filters = _filters(conn, params, region=region, level=level, year=year,
+                           section_kind=section_kind, fact_type=fact_type)  # fmt: skip
+        facet_rows = conn.execute(text(backend.facet_rows_sql(filters)), params).all()
+        total = sum(r.n for r in facet_rows)
+        rows = []
+        if total and offset < total:
+            rows = conn.execute(
+                text(backend.matched_units_sql(filters) + " ORDER BY score DESC, u.id LIMIT :limit OFFSET :offset"),
+                {**params, "limit": limit, "offset": offset},
+            ).all()
+        hits = _hits(conn, rows, parsed)
+        facets = _facets(conn, facet_rows)
+    return SearchResult(query=query, total=total, hits=hits, facets=facets, ignored=parsed.ignored)
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    try:
+        limit, offset = int(limit), int(offset)
+    except (TypeError, ValueError):
+        raise QueryError("limit and offset must be whole numbers") from None
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise QueryError(f"offset must be between 0 and {MAX_OFFSET}")
+    return limit, offset
+
+
+def _word_bonus(parsed: Query) -> set[str]:
+    """Query strings the segmenter sees as one word: matching them as a word ranks higher."""
+    return {a for a in parsed.positives() if len(a) >= 2 and len(segmenter.cut(a)) == 1}
+
+
+# --- filters -------------------------------------------------------------------------------------
+
+
+def _filters(
+    conn: Connection,
+    params: dict[str, Any],
+    *,
+    region: str | None,
+    level: str | None,
+    year: int | str | None,
+    section_kind: str | None,
+    fact_type: str | None,
+) -> str:
+    sql: list[str] = []
+    if year not in (None, ""):
+        try:
+            params["year"] = int(year)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise QueryError(f"year must be a number, not {year!r}") from None
+        sql.append("u.year = :year")
+    if level:
+        params["level"] = level
+        sql.append("u.level = :level")
+    if section_kind:
+        params["section_kind"] = section_kind
+        sql.append("u.section_kind = :section_kind")
+    if region:
+        codes = _region_codes(conn, region)
+        if codes:
+            names = []
+            for i, code in enumerate(codes):
+                params[f"rc{i}"] = code
+                names.append(f":rc{i}")
+            sql.append(f"u.region_code IN ({', '.join(names)})")
+        else:
+            sql.append("1 = 0")
+    if fact_type:
+        model = FACT_TABLES.get(fact_type)
+        if model is None:
+            raise QueryError(f"unknown fact type {fact_type!r}; use one of {', '.join(FACT_TABLES)}")
+        sql.append(
+            f'EXISTS (SELECT 1 FROM {model.__tablename__} f WHERE f.report_id = u.report_id'
+            ' AND f.start < u.span_end AND f."end" > u.span_start AND NOT f.deleted)'
+        )
+    return "".join(f" AND {s}" for s in sql)
+
+
+def _region_codes(conn: Connection, region: str) -> list[str]:
+    """Codes of the indexed regions at or below ``region`` (a name, short name or code)."""
+    wanted = region.strip()
+    roots = list(
+        conn.execute(
+            text("SELECT code FROM regions WHERE code = :x OR name = :x OR short_name = :x"), {"x": wanted}
+        ).scalars()
+    )
+    if not roots:
+        if wanted.isdigit():
+            roots = [wanted]
+        else:
+            raise QueryError(f"unknown region {wanted!r}")
+    params = {f"r{i}": c for i, c in enumerate(roots)}
+    below = conn.execute(
+        text(
+            "WITH RECURSIVE sub(code) AS ("
+            f" SELECT code FROM regions WHERE code IN ({', '.join(':' + k for k in params)})"
+            " UNION SELECT r.code FROM regions r JOIN sub ON r.parent_code = sub.code)"
+            " SELECT code FROM sub"
+        ),
+        params,
+    ).scalars()
+    indexed = set(conn.execute(text("SELECT DISTINCT region_code FROM search_units")).scalars())
+    return sorted((set(below) | set(roots)) & indexed)
+
+
+# --- results -------------------------------------------------------------------------------------
+
+
+def _hits(conn: Connection, rows: list[Any], parsed: Query) -> list[SearchHit]:
+    if not rows:
+        return []
+    report_ids = sorted({r.report_id for r in rows})
+    binds = {f"id{i}": rid for i, rid in enumerate(report_ids)}
+    meta = {
+        m.id: m
+        for m in conn.execute(
+            text(
+                "SELECT r.id, r.title, r.year, r.region_code, g.name AS region_name FROM reports r"
+                f" LEFT JOIN regions g ON g.code = r.region_code WHERE r.id IN ({', '.join(':' + k for k in binds)})"
+            ),
+            binds,
+        )
+    }
+    needles = parsed.positives()
+    hits = []
+    for r in rows:
+        sentence = conn.execute(
+            text("SELECT substr(text, :s, :n) FROM reports WHERE id = :id"),
+            {"s": r.span_start + 1, "n": r.span_end - r.span_start, "id": r.report_id},
+        ).scalar() or ""
+        snip = make_snippet(sentence, needles)
+        m = meta.get(r.report_id)
+        hits.append(
+            SearchHit(
+                report_id=r.report_id,
+                report_title=m.title if m else None,
+                year=m.year if m else r.year,
+                region_name=m.region_name if m else None,
+                region_code=m.region_code if m else r.region_code,
+                section_kind=r.section_kind,
+                snippet_html=snip.html,
+                snippet_text=snip.text,
+                start=r.span_start + snip.start,
+                end=r.span_start + snip.end,
+                score=float(r.score),
+                sentence_start=r.span_start,
+                sentence_end=r.span_end,
+            )
+        )
+    return hits
+
+
+def _facets(conn: Connection, rows: list[Any]) -> dict[str, list[tuple[Any, str, int]]]:
+    counts: dict[str, dict[Any, int]] = {name: {} for name in FACET_NAMES}
+    for r in rows:
+        for name, value in zip(FACET_NAMES, (r.province_code, r.level, r.year, r.section_kind)):
+            if value is not None:
+                counts[name][value] = counts[name].get(value, 0) + r.n
+    provinces = _region_names(conn, list(counts["province"]))
+    levels = _level_labels()
+    label = {
+        "province": lambda v: provinces.get(v, v),
+        "level": lambda v: levels.get(v, v),
+        "year": str,
+        "section_kind": lambda v: SECTION_LABELS.get(v, v),
+    }
+    return {
+        name: sorted(((v, label[name](v), n) for v, n in values.items()), key=lambda t: (-t[2], str(t[0])))
+        for name, values in counts.items()
+    }
+
+
+def _region_names(conn: Connection, codes: list[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    binds = {f"c{i}": c for i, c in enumerate(codes)}
+    rows = conn.execute(
+        text(f"SELECT code, name FROM regions WHERE code IN ({', '.join(':' + k for k in binds)})"), binds
+    )
+    return {r.code: r.name for r in rows}
+
+
+def _level_labels() -> dict[str, str]:
+    try:
+        from zhaoshang.services.labels import LEVEL_LABELS
+
+        return dict(LEVEL_LABELS)
+    except ImportError:
+        return dict(_LEVEL_LABELS_FALLBACK)
