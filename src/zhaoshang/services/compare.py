@@ -263,7 +263,8 @@ def sort_rows(rows: list[CompareRow], sort: str | None) -> list[CompareRow]:
     }
     present = [r for r in rows if getter[key](r) is not None]
     missing = [r for r in rows if getter[key](r) is None]
-    present.sort(key=lambda r: (getter[key](r), r.region_code), reverse=desc)
+    present.sort(key=lambda r: r.region_code)  # ties in code order, whatever the direction
+    present.sort(key=getter[key], reverse=desc)
     return present + sorted(missing, key=lambda r: r.region_code)
 
 
