@@ -11,6 +11,7 @@ Fixtures (all helpers may use them):
 - ``db_url`` (function, parametrized ``sqlite`` / ``postgresql``): a fresh, empty database.
 - ``engine`` (function): an engine on ``db_url``'s database, migrated to head (cloned from a
   migrated template, so it is fast).  Tests using it run on both backends.
+- ``regions_engine`` (function): like ``engine`` with the national gazetteer loaded into ``regions``.
 - ``sqlite_engine`` (function): a fresh migrated SQLite engine (no PostgreSQL parametrization).
 - ``ingested_sqlite`` (session): a migrated SQLite file with the ten bundled sample reports
   ingested, built once per session (once per run under xdist).  READ-ONLY: copy it
@@ -215,26 +216,49 @@ def pg_url() -> Iterator[str]:
 _db_counter = itertools.count(1)
 
 
-@pytest.fixture(scope="session")
-def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated SQLite file; each test gets a copy (faster than running the migrations again)."""
+def _migrated_sqlite(path: Path, *, regions: bool) -> Path:
+    from zhaoshang.store.regions import load_gazetteer_into
     from zhaoshang.store.schema import init_db
 
-    path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
     engine = init_db(str(path))
+    if regions:
+        load_gazetteer_into(engine)
     engine.dispose()  # the last connection closing checkpoints the WAL into the main file
     return path
 
 
 @pytest.fixture(scope="session")
-def _pg_template(pg_url: str) -> str:
-    """Name of a migrated database on the session cluster, cloned per test with CREATE DATABASE ... TEMPLATE."""
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file; each test gets a copy (faster than running the migrations again)."""
+    return _migrated_sqlite(tmp_path_factory.mktemp("sqlite-template") / "template.db", regions=False)
+
+
+@pytest.fixture(scope="session")
+def _sqlite_regions_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _migrated_sqlite(tmp_path_factory.mktemp("sqlite-template") / "regions.db", regions=True)
+
+
+def _migrated_pg(server: str, name: str, *, regions: bool) -> str:
+    from zhaoshang.store.regions import load_gazetteer_into
     from zhaoshang.store.schema import init_db
 
-    _pg_admin_execute(pg_url, f"DROP DATABASE IF EXISTS {PG_TEMPLATE_DB}", f"CREATE DATABASE {PG_TEMPLATE_DB}")
-    engine = init_db(make_url(pg_url).set(database=PG_TEMPLATE_DB).render_as_string(hide_password=False))
+    _pg_admin_execute(server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
+    engine = init_db(make_url(server).set(database=name).render_as_string(hide_password=False))
+    if regions:
+        load_gazetteer_into(engine)
     engine.dispose()
-    return PG_TEMPLATE_DB
+    return name
+
+
+@pytest.fixture(scope="session")
+def _pg_template(pg_url: str) -> str:
+    """A migrated database on the session cluster, cloned per test with CREATE DATABASE ... TEMPLATE."""
+    return _migrated_pg(pg_url, PG_TEMPLATE_DB, regions=False)
+
+
+@pytest.fixture(scope="session")
+def _pg_regions_template(pg_url: str) -> str:
+    return _migrated_pg(pg_url, PG_TEMPLATE_DB + "_regions", regions=True)
 
 
 @dataclass
@@ -243,44 +267,68 @@ class _FreshDb:
     url: str
     path: Path | None = None  # SQLite file
     name: str | None = None  # PostgreSQL database name
+    server: str | None = None
+    created: bool = False
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def _fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[_FreshDb]:
+    """Names a database for this test; ``db_url`` creates it empty, ``engine`` clones a template."""
     if request.param == "sqlite":
         path = tmp_path / "zhaoshang.db"
         yield _FreshDb("sqlite", f"sqlite:///{path}", path=path)
         return
     server = request.getfixturevalue("pg_url")
     name = f"zs_test_{os.getpid()}_{next(_db_counter)}"
-    _pg_admin_execute(server, f"CREATE DATABASE {name}")
+    db = _FreshDb("postgresql", make_url(server).set(database=name).render_as_string(hide_password=False), name=name, server=server)
     try:
-        yield _FreshDb("postgresql", make_url(server).set(database=name).render_as_string(hide_password=False), name=name)
+        yield db
     finally:
-        _pg_admin_execute(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if db.created:
+            _pg_admin_execute(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture
 def db_url(_fresh_db: _FreshDb) -> str:
     """A fresh, empty database URL, once for SQLite and once for PostgreSQL."""
+    if _fresh_db.backend == "postgresql" and not _fresh_db.created:
+        _pg_admin_execute(_fresh_db.server, f"CREATE DATABASE {_fresh_db.name}")  # type: ignore[arg-type]
+        _fresh_db.created = True
     return _fresh_db.url
+
+
+def _clone_engine(db: _FreshDb, request: pytest.FixtureRequest, *, regions: bool) -> Engine:
+    from zhaoshang.store.db import make_engine
+
+    if db.backend == "sqlite":
+        assert db.path is not None
+        template = "_sqlite_regions_template" if regions else "_sqlite_template"
+        shutil.copyfile(request.getfixturevalue(template), db.path)
+    else:
+        template = request.getfixturevalue("_pg_regions_template" if regions else "_pg_template")
+        _pg_admin_execute(
+            db.server,  # type: ignore[arg-type]
+            f"DROP DATABASE IF EXISTS {db.name}",
+            f"CREATE DATABASE {db.name} TEMPLATE {template} STRATEGY FILE_COPY",
+        )
+        db.created = True
+    return make_engine(db.url)
 
 
 @pytest.fixture
 def engine(_fresh_db: _FreshDb, request: pytest.FixtureRequest) -> Iterator[Engine]:
     """A migrated engine on ``db_url``'s database (same URL), on SQLite and on PostgreSQL."""
-    from zhaoshang.store.db import make_engine
+    eng = _clone_engine(_fresh_db, request, regions=False)
+    try:
+        yield eng
+    finally:
+        eng.dispose()
 
-    if _fresh_db.backend == "sqlite":
-        assert _fresh_db.path is not None
-        shutil.copyfile(request.getfixturevalue("_sqlite_template"), _fresh_db.path)
-    else:
-        template = request.getfixturevalue("_pg_template")
-        server = request.getfixturevalue("pg_url")
-        _pg_admin_execute(
-            server, f"DROP DATABASE IF EXISTS {_fresh_db.name}", f"CREATE DATABASE {_fresh_db.name} TEMPLATE {template}"
-        )
-    eng = make_engine(_fresh_db.url)
+
+@pytest.fixture
+def regions_engine(_fresh_db: _FreshDb, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """Like ``engine``, with the national gazetteer already loaded into ``regions``."""
+    eng = _clone_engine(_fresh_db, request, regions=True)
     try:
         yield eng
     finally:

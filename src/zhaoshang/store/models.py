@@ -23,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text as sql_text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -67,7 +68,7 @@ class Region(Base):
     level: Mapped[str] = mapped_column(String(16), index=True)
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("regions.code"), index=True)
     province_code: Mapped[str] = mapped_column(String(12), index=True)
-    vintage: Mapped[str] = mapped_column(String(32))
+    vintage: Mapped[str] = mapped_column(String(100))
 
     parent: Mapped[Region | None] = relationship(remote_side=[code])
 
@@ -98,6 +99,8 @@ class Report(Base):
     stage_status: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     """{"ingest": "ok", "regions": "ok", "extract": "error: ..."} per stage."""
     contributor: Mapped[str | None] = mapped_column(String(100))
+    overrides: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default=sql_text("'{}'"))
+    """What the user forced at ingest (``{"year": 2021, "region": "湖南"}``); re-extraction keeps it."""
 
     region: Mapped[Region | None] = relationship()
     sections: Mapped[list[ReportSection]] = relationship(

@@ -1,0 +1,317 @@
+"""The ingest pipeline: files → raw documents → normalised text → extraction → one transaction each.
+
+Streaming by design: one file is read, each of its documents is processed and committed,
+and nothing is kept but counters, so a batch of thousands of reports runs in constant
+memory.  One bad document is recorded with its reason and the batch goes on; the store
+never holds half a report.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from zhaoshang.model import Document
+from zhaoshang.store.db import transaction
+from zhaoshang.store.repository import ReportInput, content_hash, find_by_hash, save_report
+
+Status = Literal["ingested", "partial", "duplicate", "failed"]
+
+DEFAULT_MAX_MB = 50.0
+"""Largest input file read by default; bigger files fail with a clear reason (``--max-size``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What happened to one document (or to one file that yielded no document)."""
+
+    source: str
+    status: Status
+    report_id: int | None = None
+    title: str | None = None
+    region: str | None = None
+    region_status: str | None = None
+    year: int | None = None
+    chars: int = 0
+    reason: str | None = None
+    """Why it failed, or which stage had trouble for a ``partial`` report."""
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """Counts and the noteworthy outcomes of a batch (successes are counted, not kept)."""
+
+    ingested: int = 0
+    partial: list[IngestOutcome] = field(default_factory=list)
+    duplicates: list[IngestOutcome] = field(default_factory=list)
+    failed: list[IngestOutcome] = field(default_factory=list)
+    unrecognised_region: list[IngestOutcome] = field(default_factory=list)
+    files: int = 0
+    bytes_read: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    report_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every document was stored (or was already stored) with every stage working."""
+        return not self.failed and not self.partial
+
+    @property
+    def stored(self) -> int:
+        return self.ingested + len(self.partial)
+
+    def add(self, outcome: IngestOutcome) -> None:
+        if outcome.status == "failed":
+            self.failed.append(outcome)
+            return
+        if outcome.status == "duplicate":
+            self.duplicates.append(outcome)
+            return
+        if outcome.status == "partial":
+            self.partial.append(outcome)
+        else:
+            self.ingested += 1
+        self.chars += outcome.chars
+        if outcome.report_id is not None:
+            self.report_ids.append(outcome.report_id)
+        if outcome.region_status in ("unknown", "ambiguous"):
+            self.unrecognised_region.append(outcome)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    year: int | None = None
+    """Meeting year to force (``--year``)."""
+    region: str | None = None
+    """Region name or code to force (``--region``)."""
+    max_bytes: int | None = int(DEFAULT_MAX_MB * 1024 * 1024)
+    contributor: str | None = None
+
+    def overrides(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.year is not None:
+            out["year"] = self.year
+        if self.region:
+            out["region"] = self.region
+        return out
+
+
+# --- stages (pure apart from the readers' file I/O) ---------------------------------------------
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    name = type(exc).__name__
+    return f"{name}: {text}"[:300] if text else name
+
+
+def _reason(exc: BaseException) -> str:
+    """A one-line reason fit for the summary; IngestError already carries one."""
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, str) and reason:
+        return reason
+    return _short(exc)
+
+
+def process_raw(raw: Any, options: IngestOptions) -> ReportInput:
+    """Normalise and extract one raw document; an extractor crash still yields a storable report.
+
+    The report text is always stored (it is searchable and can be re-extracted later);
+    a stage that fails is recorded in ``stage_status`` and the outcome becomes ``partial``.
+    """
+    from zhaoshang.ingest.normalise import normalise
+
+    norm = normalise(raw.text)
+    text = norm.text
+    if not text.strip():
+        raise ValueError("the document has no text after normalisation")
+    stages: dict[str, str] = {"read": "ok", "normalise": "ok"}
+    try:
+        from zhaoshang.extract.pipeline import extract_document
+
+        doc = extract_document(
+            text, title=raw.title, channel=raw.channel, year=options.year, region=options.region
+        )
+        stages["extract"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - a broken extractor must not lose the report
+        doc = Document(text=text)
+        doc.meta.title = raw.title
+        doc.meta.year = options.year
+        stages["extract"] = f"error: {_short(exc)}"
+    bad = _drop_bad_spans(doc)
+    if bad:
+        stages["extract"] = f"error: {bad} facts whose quote did not match the text were dropped"
+    stages["regions"] = doc.meta.region_status
+    offsets = norm.offsets
+    return ReportInput(
+        document=doc,
+        source_name=raw.source_name,
+        source_format=raw.format,
+        encoding=raw.encoding,
+        channel=raw.channel,
+        publish_date=raw.publish_date,
+        offset_map=offsets.to_json() if hasattr(offsets, "to_json") else offsets,
+        stage_status=stages,
+        overrides=options.overrides(),
+        contributor=options.contributor,
+    )
+
+
+def _drop_bad_spans(doc: Document) -> int:
+    """Remove facts whose ``text[start:end] != quote``: the store only keeps verifiable spans."""
+    dropped = 0
+    n = len(doc.text)
+    for attr in ("indicators", "projects", "enterprises", "parks", "policies", "industries"):
+        facts = getattr(doc, attr)
+        good = [f for f in facts if 0 <= f.start <= f.end <= n and doc.text[f.start : f.end] == f.quote]
+        dropped += len(facts) - len(good)
+        setattr(doc, attr, good)
+    return dropped
+
+
+def store(engine: Engine, item: ReportInput) -> IngestOutcome:
+    """Save one processed report in its own transaction; duplicates and races are handled here."""
+    doc = item.document
+    meta = doc.meta
+    try:
+        with transaction(engine) as session:
+            result = save_report(session, item)
+    except IntegrityError:
+        # another writer stored the same text between our check and our insert
+        with transaction(engine) as session:
+            existing = find_by_hash(session, content_hash(doc.text))
+        if existing is None:
+            raise
+        return IngestOutcome(item.source_name, "duplicate", report_id=existing, title=meta.title)
+    if not result.created:
+        return IngestOutcome(item.source_name, "duplicate", report_id=result.report_id, title=meta.title)
+    errors = {k: v for k, v in item.stage_status.items() if v.startswith("error")}
+    return IngestOutcome(
+        item.source_name,
+        "partial" if errors else "ingested",
+        report_id=result.report_id,
+        title=meta.title,
+        region=meta.region.name if meta.region else None,
+        region_status=meta.region_status,
+        year=meta.year,
+        chars=len(doc.text),
+        reason="; ".join(f"{k}: {v}" for k, v in errors.items()) or None,
+    )
+
+
+def ingest_raw(engine: Engine, raw: Any, options: IngestOptions = IngestOptions()) -> IngestOutcome:
+    """Process and store one raw document; never raises for a bad document, reports it instead."""
+    try:
+        item = process_raw(raw, options)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not abort the batch
+        return IngestOutcome(raw.source_name, "failed", reason=_reason(exc))
+    try:
+        return store(engine, item)
+    except SQLAlchemyError as exc:
+        cause = getattr(exc, "orig", None) or exc  # the driver's message says which constraint
+        return IngestOutcome(raw.source_name, "failed", reason=f"not stored: {_short(cause)}")
+    except Exception as exc:  # noqa: BLE001 - e.g. the search indexer failing on one report
+        return IngestOutcome(raw.source_name, "failed", reason=f"not stored: {_short(exc)}")
+
+
+# --- batch -----------------------------------------------------------------------------------------
+
+
+def expand_inputs(specs: Sequence[str | os.PathLike[str]]) -> Iterator[Path | IngestOutcome]:
+    """Each input path, or a failed outcome for a spec that names nothing readable."""
+    from zhaoshang.ingest.registry import iter_inputs
+
+    for spec in specs:
+        found = False
+        try:
+            for path in iter_inputs([spec]):
+                found = True
+                yield Path(path)
+        except Exception as exc:  # noqa: BLE001
+            yield IngestOutcome(str(spec), "failed", reason=_reason(exc))
+            continue
+        if not found:
+            yield IngestOutcome(str(spec), "failed", reason="no such file, folder or matching files")
+
+
+def ensure_regions_loaded(engine: Engine) -> str | None:
+    """Load the packaged gazetteer into the store if needed; returns its vintage (None if absent)."""
+    try:
+        from zhaoshang.regions import gazetteer  # noqa: F401
+    except ModuleNotFoundError:
+        return None
+    from zhaoshang.store.regions import load_gazetteer_into
+
+    return load_gazetteer_into(engine).vintage
+
+
+def read_documents(path: Path, max_bytes: int | None) -> list[Any]:
+    from zhaoshang.ingest.registry import read_path
+
+    if max_bytes is None:
+        return read_path(path)
+    return read_path(path, max_bytes=max_bytes)
+
+
+FileCallback = Callable[[Path, int], None]
+OutcomeCallback = Callable[[IngestOutcome], None]
+
+
+def ingest_paths(
+    specs: Sequence[str | os.PathLike[str]],
+    engine: Engine,
+    options: IngestOptions = IngestOptions(),
+    *,
+    on_outcome: OutcomeCallback | None = None,
+    on_file: FileCallback | None = None,
+) -> IngestSummary:
+    """Ingest every file the specs name (files, folders, globs), one transaction per report.
+
+    ``on_outcome`` is called after each document, ``on_file(path, size)`` after each file:
+    the CLI drives its progress bar from them.
+    """
+    started = time.perf_counter()
+    summary = IngestSummary()
+    ensure_regions_loaded(engine)
+
+    def record(outcome: IngestOutcome) -> None:
+        summary.add(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    for entry in expand_inputs(specs):
+        if isinstance(entry, IngestOutcome):
+            record(entry)
+            continue
+        path = entry
+        size = _size(path)
+        summary.files += 1
+        summary.bytes_read += size
+        try:
+            raws = read_documents(path, options.max_bytes)
+        except Exception as exc:  # noqa: BLE001 - IngestError and anything a reader throws
+            record(IngestOutcome(getattr(exc, "source_name", None) or str(path), "failed", reason=_reason(exc)))
+        else:
+            if not raws:
+                record(IngestOutcome(str(path), "failed", reason="no report found in the file"))
+            while raws:  # pop as we go so each processed text can be freed
+                record(ingest_raw(engine, raws.pop(0), options))
+        if on_file is not None:
+            on_file(path, size)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
