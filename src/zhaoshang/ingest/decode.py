@@ -1,0 +1,160 @@
+"""Bytes → text for every text-based format, with the encoding that was detected.
+
+Government sites publish in UTF-8 and in GB18030/GBK (often without saying which).
+Decoding is decided by strict trials, not by a statistical guess: a long Chinese text
+in GBK is essentially never valid UTF-8, so "strict UTF-8, else strict GB18030" is
+reliable, and the decoded text is then checked for plausibility so that binary junk
+(which GB18030 happily decodes) is rejected instead of being stored as mojibake.
+charset-normalizer is consulted only when both trials fail.
+"""
+
+from __future__ import annotations
+
+import codecs
+from functools import lru_cache
+
+from zhaoshang.ingest.types import DecodeError
+
+_MIN_PLAUSIBLE = 0.9
+"""Share of characters that must be ordinary text (common hanzi, ASCII, punctuation)."""
+_MAX_REPLACED = 0.001
+"""A few invalid bytes in a long scraped page are damage, not garbage; more is garbage."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise :class:`DecodeError` with a human reason."""
+    if not data:
+        raise DecodeError("empty file")
+    bom = _bom(data)
+    if bom is not None:
+        encoding, skip = bom
+        try:
+            text = data[skip:].decode(encoding.removesuffix("-sig") if encoding == "utf-8-sig" else encoding)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"has a {encoding} byte-order mark but is not valid {encoding} (byte {exc.start})") from None
+        _check_plausible(text, encoding)
+        return text, encoding
+    if b"\x00" in data[:65536]:
+        raise DecodeError("binary data, not text: it contains NUL bytes")
+
+    candidates: list[tuple[str, str]] = []
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            candidates.append((data.decode(encoding), encoding))
+        except UnicodeDecodeError as exc:
+            if exc.end >= len(data) and exc.reason.startswith(("unexpected end", "incomplete")):
+                raise DecodeError(
+                    f"truncated: the file ends in the middle of a multi-byte {encoding.upper()} character"
+                ) from None
+    if candidates:
+        # Both can succeed on short inputs; prefer the reading that looks like real text.
+        best = max(candidates, key=lambda c: (plausibility(c[0]), c[1] == "utf-8"))
+        _check_plausible(best[0], best[1])
+        return best
+
+    # Neither is strictly valid: lightly damaged UTF-8 is accepted, everything else judged.
+    lenient = data.decode("utf-8", errors="replace")
+    replaced = lenient.count("\ufffd") / max(len(lenient), 1)
+    if replaced <= _MAX_REPLACED and plausibility(lenient) >= _MIN_PLAUSIBLE:
+        return lenient, "utf-8"
+    other = _charset_normalizer_guess(data)
+    if other is not None:
+        return other
+    gb_lenient = data.decode("gb18030", errors="replace")
+    gb_replaced = gb_lenient.count("\ufffd") / max(len(gb_lenient), 1)
+    raise DecodeError(
+        f"decodes to garbage under utf-8 and gb18030 ({min(replaced, gb_replaced):.0%} replacement characters)"
+    )
+
+
+def _bom(data: bytes) -> tuple[str, int] | None:
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", 3
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16", 0
+    return None
+
+
+def _check_plausible(text: str, encoding: str) -> None:
+    if not text.strip():
+        raise DecodeError("no text: the file contains only whitespace")
+    share = plausibility(text)
+    if share < _MIN_PLAUSIBLE:
+        raise DecodeError(
+            f"decodes to garbage under {encoding}: only {share:.0%} of the characters are ordinary "
+            "Chinese, Latin or punctuation"
+        )
+
+
+def plausibility(text: str, sample: int = 200_000) -> float:
+    """Share of non-space characters that ordinary Chinese or Latin prose is made of."""
+    good = total = 0
+    for ch in text[:sample]:
+        if ch.isspace():
+            continue
+        total += 1
+        if _ordinary(ch):
+            good += 1
+    return good / total if total else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _ordinary(ch: str) -> bool:
+    o = ord(ch)
+    if 0x20 <= o < 0x7F:
+        return True
+    if o < 0x20 or 0x7F <= o < 0xA0 or ch == "\ufffd" or 0xE000 <= o <= 0xF8FF:
+        return False  # control characters, replacement character, private use
+    try:
+        ch.encode("gb2312")  # the 6,763 common hanzi plus CJK punctuation and symbols
+        return True
+    except UnicodeEncodeError:
+        pass
+    # rarer hanzi are real text too, as long as they are in the basic CJK block
+    return 0x4E00 <= o <= 0x9FFF or ch in "〇•·–—…‰℃№"
+
+
+def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+    """The tiebreaker: another legacy encoding (Big5, UTF-16 without BOM ...) that reads as real text."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding in ("utf_8", "gb18030"):
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if plausibility(text) < _MIN_PLAUSIBLE:
+        return None
+    return text, best.encoding.replace("_", "-")
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Whether the first bytes of a file read as ordinary text in a supported encoding.
+
+    For sniffing only: ``head`` may end in the middle of a character, which is allowed.
+    """
+    if not head:
+        return False
+    if _bom(head) is not None:
+        return True
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        if text.strip() and plausibility(text) >= _MIN_PLAUSIBLE:
+            return True
+    return False
+
+
+def decode_head(head: bytes) -> str:
+    """Best-effort text of a file's first bytes, for sniffing markup and shapes."""
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    elif _bom(head) is not None:
+        return head.decode("utf-16", errors="replace")
+    return head.decode("utf-8", errors="replace")

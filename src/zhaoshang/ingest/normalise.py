@@ -1,0 +1,283 @@
+"""Decoded text → the stored text, with a map from every stored character back.
+
+The stored (normalised) text is what every extractor reads and every offset points
+into, so normalisation must make messy inputs of the same report converge on the same
+text: full-width digits and letters, page numbers, hard line breaks, letter-spaced
+characters, spaces inside numbers, and a few known kinds of scraping damage.  Chinese
+punctuation is kept as written (it carries meaning: ，vs 、vs ；).
+
+Every step is a small rewrite of a :class:`_Tracked` string that carries, per
+character, the index of the original character it came from; the final map is stored
+run-length encoded (:class:`OffsetMap`).  ``normalise`` is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from zhaoshang.ingest.layout import (
+    HEADING_START,
+    PAGE_NUMBER,
+    SENTENCE_END,
+    is_indented,
+    wrap_profile,
+)
+
+# ---------------------------------------------------------------- the offset map
+
+
+@dataclass(slots=True)
+class OffsetMap:
+    """Normalised index → original index, as runs of constant shift.
+
+    ``starts[k]``/``origins[k]``: from normalised index ``starts[k]`` on (until the next
+    run), index ``i`` maps to ``origins[k] + (i - starts[k])``.  The last run is a sentinel
+    at ``length`` mapping to ``original_length``, so span ends map too.
+    """
+
+    starts: list[int] = field(default_factory=lambda: [0])
+    origins: list[int] = field(default_factory=lambda: [0])
+
+    @classmethod
+    def from_origins(cls, origins: list[int], original_length: int) -> OffsetMap:
+        starts: list[int] = []
+        outs: list[int] = []
+        prev_shift = None
+        for i, o in enumerate(origins):
+            shift = o - i
+            if shift != prev_shift:
+                starts.append(i)
+                outs.append(o)
+                prev_shift = shift
+        n = len(origins)
+        if original_length - n != prev_shift:
+            starts.append(n)
+            outs.append(original_length)
+        return cls(starts, outs)
+
+    @classmethod
+    def identity(cls) -> OffsetMap:
+        return cls([0], [0])
+
+    def to_original(self, i: int) -> int:
+        """Original index of normalised index ``i`` (``i == len(text)`` maps to the original end)."""
+        if i < 0:
+            raise IndexError(i)
+        k = bisect_right(self.starts, i) - 1
+        return self.origins[k] + (i - self.starts[k])
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` covering normalised ``[start, end)``."""
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+    def to_json(self) -> list[int]:
+        """Flat ``[start0, origin0, start1, origin1, ...]`` (what the store keeps)."""
+        out: list[int] = []
+        for s, o in zip(self.starts, self.origins):
+            out += (s, o)
+        return out
+
+    @classmethod
+    def from_json(cls, data: list[int]) -> OffsetMap:
+        if len(data) % 2 or not data:
+            raise ValueError("offset map must be a non-empty flat list of (start, origin) pairs")
+        return cls(list(data[0::2]), list(data[1::2]))
+
+
+@dataclass(slots=True)
+class Normalised:
+    text: str
+    offsets: OffsetMap
+
+
+# ---------------------------------------------------------------- tracked rewriting
+
+
+class _Tracked:
+    """A string plus, for each character, the original index it stands for."""
+
+    __slots__ = ("text", "origins")
+
+    def __init__(self, text: str, origins: list[int]) -> None:
+        self.text = text
+        self.origins = origins
+
+    def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> None:
+        """``re.sub`` that keeps the origins: kept characters keep theirs, new ones borrow a neighbour's."""
+        parts: list[str] = []
+        origins: list[int] = []
+        pos = 0
+        text, old = self.text, self.origins
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            new = repl(m) if callable(repl) else m.expand(repl)
+            if new == m.group(0):
+                continue
+            parts.append(text[pos:s])
+            origins += old[pos:s]
+            parts.append(new)
+            origins += _align(new, text, old, s, e)
+            pos = e
+        if not parts:
+            return
+        parts.append(text[pos:])
+        origins += old[pos:]
+        self.text = "".join(parts)
+        self.origins = origins
+
+    def translate(self, table: dict[int, str]) -> None:
+        """One-to-one character replacement: origins are unchanged."""
+        self.text = self.text.translate(table)
+
+
+def _align(new: str, text: str, old: list[int], s: int, e: int) -> list[int]:
+    """Origins for a replacement: characters found in order in the match keep their
+    origin; inserted ones take the origin of the next unconsumed matched character."""
+    if len(new) == e - s:
+        return old[s:e]
+    out: list[int] = []
+    j = s
+    for ch in new:
+        k = text.find(ch, j, e)
+        if k >= 0:
+            out.append(old[k])
+            j = k + 1
+        else:
+            out.append(old[min(j, e - 1)] if e > s else (old[s] if s < len(old) else (old[-1] + 1 if old else 0)))
+    return out
+
+
+# ---------------------------------------------------------------- character classes
+
+_CJK = (
+    "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u32ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+    "\u2018-\u201f\u2026\u2014\u00b7\u2460-\u24ff\u2160-\u217f\U00020000-\U0002ffff"
+)
+"""Ideographs, CJK and full-width punctuation, Chinese quotes, circled and Roman numerals:
+characters that never need a space next to them in Chinese text."""
+
+_ZERO_WIDTH = re.compile("\r\n|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_NEWLINES = {ord(c): "\n" for c in "\r\f\v\u2028\u2029\u0085\x1c\x1d\x1e"}
+_SPACES = {ord(c): " " for c in "\t\u00a0\u3000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"}
+_FULLWIDTH = {
+    **{0xFF10 + i: str(i) for i in range(10)},
+    **{0xFF21 + i: chr(0x41 + i) for i in range(26)},
+    **{0xFF41 + i: chr(0x61 + i) for i in range(26)},
+    0xFF05: "%",
+    0xFE6A: "%",
+}
+
+_NUMBER_PUNCT = re.compile(r"(?<=\d)．|(?<=\d )．|．(?= ?\d)|(?<=\d)，(?=\d{3}(?!\d))|(?<=[\d ])－(?=\d)")
+_NUMBER_PUNCT_MAP = {"．": ".", "，": ",", "－": "-"}
+_CIRCLE_ZERO = re.compile("(?<=[〇一二三四五六七八九])[○ＯOо](?=[〇一二三四五六七八九○])|(?<=[〇一二三四五六七八九])○")
+
+_SPACE_RUN = re.compile(" {2,}")
+_PARAGRAPH_SPACE = re.compile(rf"(?<=[。！？!?])([”’」』）)]*) +(?=[{_CJK}\d(])")
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d) *\. *(?=\d)|(?<=\d) +(?=[%‰])")
+_SPACED_DIGITS = re.compile(r"(?<![\w.])\d(?: \d){2,}(?![\w.])")
+_LINE_EDGE_SPACES = re.compile(r" *\n *")
+
+_CN_YEAR_MISSING_ZERO = re.compile(r"(?<![〇○一二三四五六七八九十百千万零两])二(?=[一二三四五六七八九]{2}年)")
+_FUSED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
+
+
+def _fused_years(m: re.Match[str]) -> str:
+    a, b = int(m.group(1)), int(m.group(2))
+    return f"{a}-{b}" if a < b <= a + 50 else m.group(0)
+
+
+# ---------------------------------------------------------------- the pipeline
+
+
+def normalise(text: str) -> Normalised:
+    """Normalise decoded report text; see the module docstring for what and why."""
+    t = _Tracked(text, list(range(len(text))))
+    t.sub(_ZERO_WIDTH, lambda m: "\n" if m.group(0) == "\r\n" else "")
+    t.translate(_NEWLINES)
+    indents = [is_indented(line) for line in t.text.split("\n")]
+    t.translate(_SPACES)
+    t.translate(_FULLWIDTH)
+    t.sub(_NUMBER_PUNCT, lambda m: _NUMBER_PUNCT_MAP[m.group(0)])
+    t.sub(_CIRCLE_ZERO, "〇")
+    _rebuild_lines(t, indents)
+    t.sub(_SPACE_RUN, " ")
+    t.sub(_PARAGRAPH_SPACE, r"\1" + "\n")
+    t.sub(_SPACE_NEAR_CJK, "")
+    t.sub(_SPACE_IN_NUMBER, lambda m: "." if "." in m.group(0) else "")
+    t.sub(_SPACED_DIGITS, lambda m: m.group(0).replace(" ", ""))
+    t.sub(_LINE_EDGE_SPACES, "\n")
+    t.sub(_CN_YEAR_MISSING_ZERO, "二〇")
+    t.sub(_FUSED_YEARS, _fused_years)
+    _strip(t)
+    return Normalised(t.text, OffsetMap.from_origins(t.origins, len(text)))
+
+
+def _strip(t: _Tracked) -> None:
+    text = t.text
+    lead = len(text) - len(text.lstrip(" \n"))
+    end = len(text.rstrip(" \n"))
+    if lead or end < len(text):
+        t.text = text[lead:end]
+        t.origins = t.origins[lead:end]
+
+
+def _rebuild_lines(t: _Tracked, indents: list[bool]) -> None:
+    """Drop page-number and blank lines, then join lines that were broken by a margin.
+
+    A break is kept when a blank line, an indent or a heading marker says a paragraph
+    starts there, or when the line stops short of the margin; a line that reaches the
+    margin continues on the next one, whatever its last character (a full line that
+    happens to end with 。 is far more often mid-paragraph than a paragraph's end).
+    """
+    text, origins = t.text, t.origins
+    raw_lines = text.split("\n")
+    # (content, start index of content in text, end index, indented, blank line before)
+    lines: list[tuple[str, int, int, bool, bool]] = []
+    pos = 0
+    blank_before = False
+    for k, raw in enumerate(raw_lines):
+        stripped = raw.strip(" ")
+        lead = len(raw) - len(raw.lstrip(" "))
+        if not stripped:
+            blank_before = True
+        elif PAGE_NUMBER.match(stripped):
+            pass  # a page break is not a paragraph break
+        else:
+            lines.append((stripped, pos + lead, pos + lead + len(stripped), indents[k], blank_before))
+            blank_before = False
+        pos += len(raw) + 1
+    profile = wrap_profile([ln[0] for ln in lines])
+
+    parts: list[str] = []
+    outs: list[int] = []
+    for i, (content, s, e, _, _) in enumerate(lines):
+        parts.append(content)
+        outs += origins[s:e]
+        if i + 1 == len(lines):
+            break
+        nxt, ns, _, n_indent, n_blank = lines[i + 1]
+        join = (
+            profile.is_full(content)
+            and not n_indent
+            and not n_blank
+            and not (content[-1] in SENTENCE_END and HEADING_START.match(nxt))
+        )
+        if not join:
+            parts.append("\n")
+            outs.append(origins[e])
+            continue
+        # keep a space that was there (trailing/leading), or separate two Latin words
+        gap_has_space = text[e : e + 1] == " " or text[ns - 1 : ns] == " "
+        if gap_has_space or (content[-1].isascii() and content[-1].isalpha() and nxt[0].isascii() and nxt[0].isalnum()):
+            parts.append(" ")
+            outs.append(origins[e])
+    t.text = "".join(parts)
+    t.origins = outs

@@ -1,0 +1,61 @@
+"""PDF: the text layer, page after page.  Scans (no text layer) and fonts without a
+Unicode mapping are refused with a reason: OCR is out of scope, and storing glyph
+codes would poison every extractor downstream."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from zhaoshang.ingest.decode import plausibility
+from zhaoshang.ingest.registry import Reader, register
+from zhaoshang.ingest.types import IngestError, RawDocument
+
+_CID = re.compile(r"\(cid:\d+\)")
+_MIN_READABLE = 0.9
+
+
+def sniff(head: bytes) -> float:
+    return 1.0 if b"%PDF-" in head[:1024] else 0.0
+
+
+def _fail(source_name: str, reason: str) -> IngestError:
+    return IngestError(source_name, reason)
+
+
+@register(Reader(format="pdf", extensions=(".pdf",), sniff=sniff))
+def read_pdf(data: bytes, source_name: str) -> list[RawDocument]:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if b"%PDF-" not in data[:1024]:
+        raise _fail(source_name, f"not a PDF: the file does not start with a %PDF header (starts with {data[:8]!r})")
+    if b"%%EOF" not in data[-4096:]:
+        raise _fail(source_name, "truncated PDF: the %%EOF end marker is missing (the file was probably cut off)")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every tolerated defect
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise _fail(source_name, "PDF is password-protected")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        raise _fail(source_name, f"corrupt PDF: {type(exc).__name__}: {exc}") from None
+    if not pages:
+        raise _fail(source_name, "PDF has no pages")
+    text = "\n".join(p.strip("\n") for p in pages)
+    if not text.strip():
+        raise _fail(source_name, f"PDF has no text layer (scanned?): {len(pages)} page(s) without extractable text")
+    cids = len(_CID.findall(text))
+    if cids and cids * 6 > 0.1 * len(text):
+        raise _fail(source_name, f"PDF text layer is glyph codes, not text ({cids} '(cid:N)' codes): its fonts lack a Unicode map")
+    share = plausibility(text)
+    if share < _MIN_READABLE:
+        raise _fail(
+            source_name,
+            f"PDF text layer is unreadable: only {share:.0%} of its characters are ordinary text "
+            "(fonts without a Unicode map?)",
+        )
+    return [RawDocument(source_name=source_name, format="pdf", encoding=None, text=text)]
