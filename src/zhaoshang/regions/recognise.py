@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from zhaoshang.model import RegionRef
 from zhaoshang.regions.gazetteer import LEVEL_RANK, Gazetteer, Place, load_gazetteer
-from zhaoshang.regions.meta import detect_title, header
+from zhaoshang.regions.meta import HEADER_END, detect_title, header
 
 CONTEXT_CHARS = 2000
 _NUM = r"[一二三四五六七八九十百零〇\d]+"
@@ -79,7 +79,7 @@ def _tail(g: Gazetteer, s: str) -> tuple[list[Place], str]:
     if not found:
         return [], ""
     start, cands = found[0]
-    if len(cands) > 1 and start > 0:
+    if start > 0:
         parents, parent_text = _tail(g, s[:start])
         narrowed = [c for c in cands if any(g.is_ancestor(p.code, c.code) for p in parents)]
         if narrowed:
@@ -94,6 +94,15 @@ def lookup(g: Gazetteer, s: str) -> list[Place]:
         p = g.get(s)
         return [p] if p else []
     return g.by_name(s) or resolve_tail(g, s)
+
+
+def opening(text: str, limit: int = 800) -> str:
+    """The header plus the first sentence after 各位代表 (现在，我代表X人民政府……)."""
+    m = HEADER_END.search(text, 0, limit)
+    if not m:
+        return header(text)
+    stop = text.find("。", m.end(), m.end() + 200)
+    return text[: stop if stop != -1 else m.end() + 200]
 
 
 def _title_slot(title: str) -> str:
@@ -202,7 +211,7 @@ def recognise_region(text: str, *, title: str | None = None, channel: str | None
     """Recognise the report's own region from hint, channel, title and opening lines."""
     g = load_gazetteer()
     title = title or detect_title(text)
-    head = header(text)
+    head = opening(text)
     context = f"{title or ''}\n{text[:CONTEXT_CHARS]}"
 
     if hint and hint.strip():
