@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections.abc import Iterable
 from importlib import resources
@@ -23,6 +24,7 @@ from zhaoshang.search.normalize import compact, fold
 
 log = logging.getLogger(__name__)
 
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _lock = threading.Lock()
 _jieba: rjieba.Jieba | None = None
 _known: set[str] = set()
@@ -87,7 +89,11 @@ def _gazetteer_names() -> list[str]:
 
 
 def _metric_aliases() -> list[str]:
-    """Every string in extract/data/metrics.json that looks like a term (helper C's alias table)."""
+    """Plain-word alternatives of the alias patterns in extract/data/metrics.json (helper C's table).
+
+    The aliases are regexes (``地区生产总值|生产总值``); only alternatives made of ideographs
+    alone are words a segmenter can learn.
+    """
     try:
         raw = resources.files("zhaoshang.extract").joinpath("data/metrics.json").read_text("utf-8")
     except Exception as exc:
@@ -95,15 +101,17 @@ def _metric_aliases() -> list[str]:
         return []
     out: list[str] = []
     _collect_strings(json.loads(raw), out)
-    return [s for s in out if 2 <= len(s) <= 20 and not s.isascii()]
+    return [w for s in out for w in s.split("|") if 2 <= len(w) <= 20 and _HAN_ONLY.fullmatch(w)]
 
 
-def _collect_strings(node: object, out: list[str]) -> None:
+def _collect_strings(node: object, out: list[str], inside: bool = False) -> None:
+    """Strings found under any ``aliases`` key, however deep."""
     if isinstance(node, str):
-        out.append(node)
+        if inside:
+            out.append(node)
     elif isinstance(node, dict):
-        for v in node.values():
-            _collect_strings(v, out)
+        for k, v in node.items():
+            _collect_strings(v, out, inside or k == "aliases")
     elif isinstance(node, list):
         for v in node:
-            _collect_strings(v, out)
+            _collect_strings(v, out, inside)

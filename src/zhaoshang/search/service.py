@@ -37,7 +37,7 @@ SECTION_LABELS: dict[str, str] = {
 }
 _LEVEL_LABELS_FALLBACK = {"province": "省级", "prefecture": "地级", "county": "县级", "district": "市辖区"}
 
-__all__ = ["SearchHit", "SearchResult", "QueryError", "search"]
+__all__ = ["SearchHit", "SearchResult", "QueryError", "search", "all_matches"]
 
 
 @dataclass(slots=True)
@@ -132,6 +132,32 @@ def search(
         hits = _hits(conn, rows, parsed)
         facets = _facets(conn, facet_rows)
     return SearchResult(query=query, total=total, hits=hits, facets=facets, ignored=parsed.ignored)
+
+
+def all_matches(
+    engine: Engine,
+    query: str,
+    *,
+    region: str | None = None,
+    level: str | None = None,
+    year: int | str | None = None,
+    section_kind: str | None = None,
+    fact_type: str | None = None,
+) -> list[tuple[int, int, int]]:
+    """Every matching sentence as ``(report_id, start, end)``, unranked and unpaged.
+
+    For exports and for checking recall against a brute-force scan; ``search`` is the
+    interactive entry point.
+    """
+    parsed = parse(query)
+    ensure_schema(engine)
+    with engine.connect() as conn:
+        backend = backend_for(conn)
+        params: dict[str, Any] = {"q": backend.compile_match(parsed, set())}
+        filters = _filters(conn, params, region=region, level=level, year=year,
+                           section_kind=section_kind, fact_type=fact_type)  # fmt: skip
+        rows = conn.execute(text(backend.matched_units_sql(filters)), params).all()
+    return sorted((r.report_id, r.span_start, r.span_end) for r in rows)
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:

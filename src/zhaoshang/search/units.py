@@ -11,6 +11,8 @@ nobody.  A match spanning such a forced cut is the one case the index cannot see
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 MAX_UNIT = 1000
 
@@ -18,8 +20,24 @@ _STOP = re.compile(r"[。；！？;!?]+[”’」』）)》\"']*|\n+")
 _SOFT = re.compile(r"[，,、：:]")
 
 
-def split_units(text: str) -> list[tuple[int, int]]:
-    """Sentence spans covering every non-blank character of ``text``, in order."""
+def split_units(text: str, sections: Sequence[Any] = ()) -> list[tuple[int, int]]:
+    """Sentence spans covering every non-blank character of ``text``, in order.
+
+    Uses the extraction stage's sentence splitter when installed, so a search hit and a fact
+    point at the same sentence; long sentences are then capped at ``MAX_UNIT`` here.
+    """
+    try:
+        from zhaoshang.extract.sentences import split_sentences
+    except ImportError:
+        return own_split(text)
+    spans: list[tuple[int, int]] = []
+    for s in split_sentences(text, list(sections)):
+        _add(text, s.start, s.end, spans)
+    return spans
+
+
+def own_split(text: str) -> list[tuple[int, int]]:
+    """The fallback splitter: after 。；！？ (closing quotes kept) and at line breaks."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _STOP.finditer(text):

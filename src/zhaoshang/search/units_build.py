@@ -61,7 +61,7 @@ def build_units(text: str, sections: Iterable[_SectionLike], facts: ReportFacts)
     ordered = sorted(sections, key=lambda s: s.start)
     folded = fold(text)
     out: list[Unit] = []
-    for start, end in split_units(text):
+    for start, end in split_units(text, ordered):
         piece = folded[start:end]
         chars, _ = compact(piece)
         if not chars:
