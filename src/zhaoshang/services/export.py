@@ -222,6 +222,7 @@ COLUMNS: dict[str, list[Column]] = {
         ("region", "region_code"),
         ("weight", "weight"),
         ("mentions", "mentions"),
+        ("report_id", "report_id"),
     ],
     "reports": [
         ("id", "report_id"),

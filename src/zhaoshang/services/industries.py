@@ -219,6 +219,7 @@ def industry_matrix(
             "region": reg,
             "weight": round(w, 6),
             "mentions": counts[(ind, reg)],
+            "report_id": latest[reg],
         }
         for (ind, reg), w in sorted(weights.items())
         if ind in kept
