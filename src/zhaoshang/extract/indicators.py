@@ -1,0 +1,366 @@
+"""Indicators: every statement of a SCHEMA metric that carries a number.
+
+How a number is bound to a metric, sentence by sentence:
+
+1. Metric mentions come from the alias catalogue (metrics.py); amounts from numbers.py.
+2. A *list* of amounts with the same unit (6.3%和9%, 26.8%、12%、0.6%和25.9%) is bound
+   item by item to a list of subjects: the mentions joined by 、/和/与 before it
+   (固定资产投资、规模工业增加值年均分别增长12%、7.2%), a compound subject (城乡居民… →
+   urban, rural), or — when its clause names no subject (…,较2015年分别增长…) — the
+   subjects of the amounts just before it.  Counts must agree, or nothing is bound.
+3. A single amount is bound to the nearest mention before it when the words between
+   them are only the vocabulary of an indicator statement (verbs such as 增长/达到/
+   控制在, time words, qualifiers, earlier figures of the same subject): anything else
+   means the number belongs to some other subject (第三产业完成投资…).  A clause opened
+   by a pronoun (总量/总产/产量…) refers back to the last mention whose unit fits.
+4. The unit must fit the metric (a grain output is in 吨/斤, never in 亩).  A % is a
+   growth (增长/下降 → negative), an average growth (年均), or for rate metrics the rate
+   itself; a bare % of a non-rate metric (占比) is not the metric.  Changes stated in
+   absolute terms (增加了13597元) and percentage points are not labelled.
+5. Period from the section scope and clause markers (periods.py); kind is ``actual``
+   when the period has ended by the report year, else ``target``.
+
+The result is deduplicated on (metric, period, kind, measure, number, unit): a target
+restated in an annex is one fact, reported at its first statement.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from zhaoshang.extract.metrics import Mention, catalogue, find_mentions
+from zhaoshang.extract.numbers import Amount, find_amounts
+from zhaoshang.extract.periods import ScopeTracker, explicit_period, infer_year, period_label, scope_period
+from zhaoshang.extract.sections import split_sections
+from zhaoshang.extract.sentences import split_sentences
+from zhaoshang.model import Document, Indicator
+
+__all__ = ["extract_indicators"]
+
+_MAGNITUDE = re.compile(r"^(?:万亿|亿|万|千|百)")
+# Words allowed between a metric and its number (see module docstring, rule 3).
+_GAP_TOKEN = (
+    r"#|[,、]|\([^()]{1,8}\)|“|”"
+    r"|(?:19|20)\d\d年(?:底|末|度)?|“?十[一二三四五]五”?(?:末|期末|初期|期间|时期)?"
+    r"|上年同期|上年|去年|同期|全年|当年|年末|年底|目前|现已|已|首次|历史性地?|再次?|又|一举|提前|顺利|成功"
+    r"|同比|比上年|较上年|与上年相比|比去年|较去年|较|比|与|相比|由|从"
+    r"|年均|年平均|平均|名义|实际|累计|分别|均|共|合计|总计|预计|初步统计|初步核算|初步测算"
+    r"|力争|确保|争取|努力|将|要|可|能|预期|目标为|目标|预计"
+    r"|实现|完成|达到|达|为|是|突破|超过|超|跨过|跨越|迈上|迈过|站上|保持在|保持|稳定在|稳定|控制在|维持在|持续|始终|长期|一直"
+    r"|连续\d+年|连续[一二三四五六七八九十]年|每年|五年"
+    r"|增长|下降|上涨|上升|回落|减少|提高到|提高至|提升到|提升至|增加到|增加至|增至|升至|降至|降到|增速|涨幅|增幅|增长率"
+    r"|总量|总额|总产量|总产|产量|年产|规模|总值|额"
+    r"|不低于|不少于|不超过|不高于|以上|以内|以下|左右|之内|近|约|逾|高于"
+    r"|的|了|在|之|和|台阶|大关|水平|个"
+)
+_GAP_RE = re.compile(f"(?:{_GAP_TOKEN})*")
+_GROWTH = re.compile(r"(?:增长|增速|增幅|上涨|上升|涨幅|提高|提升|增加|回落|下降|减少|降低|下滑|负增长)")
+_FALL = re.compile(r"(?:回落|下降|减少|降低|下滑|负增长)[^增长]*$")
+_CHANGE_BEFORE = re.compile(r"(?:增加了?|净增|增长了?|提高了?|减少了?|下降了?|多|少|增收|减收)(?:近|约|超过?)?$")
+_LEVEL_VERB = re.compile(r"(?:增加到|增加至|增至|提高到|提高至|提升到|提升至|升至|降至|降到|达到|达)$")
+_LIST_SEP = re.compile(r"^(?:以上|左右|以内)?(?:、|和|与|及|,)$")
+_ITEM_SEP = re.compile(r"、|和|与|及")
+_Q_AFTER = re.compile(r"^(?:以上|之上)|^(?:左右|上下)|^(?:以内|以下|之内)")
+_Q_BEFORE_LEAST = re.compile(r"(?:不低于|不少于|超过|超|突破|跨过|跨越|迈上|迈过|站上|逾|高于)[^,、#]{0,4}$")
+_Q_BEFORE_ABOUT = re.compile(r"(?:约|近|接近|大约)$")
+_Q_BEFORE_MOST = re.compile(r"(?:控制在|不超过|不高于|低于)[^,、#]{0,4}$")
+_SUBJECTLESS = re.compile(r"^(?:较|比|与|分别|年均|均|同比|增长|下降|达|为|是|实现|完成|“十)")
+_ROUND_IDIOM = re.compile(r"^[十百千万]+[万亿]")
+
+
+@dataclass(slots=True)
+class _Bound:
+    amount: Amount
+    metric: str | None
+    subject_start: int  # where the statement's quote starts
+    measure_gap: str  # the words between subject and number, amounts as '#'
+
+
+def _unit_family(unit: str) -> str:
+    return "%" if unit in ("%", "％") else _MAGNITUDE.sub("", unit)
+
+
+def _usable(a: Amount) -> bool:
+    if a.unit in ("", "万", "亿", "万亿") or "百分点" in a.unit or a.unit == "倍" or a.unit == "‰":
+        return False
+    return not _ROUND_IDIOM.match(a.text)  # 突破百亿元大关: a milestone, not a written figure
+
+
+def _mask(text: str, lo: int, hi: int, amounts: list[Amount]) -> str:
+    """``text[lo:hi]`` with every amount inside replaced by '#'."""
+    out, pos = [], lo
+    for a in amounts:
+        if a.end <= lo or a.start >= hi:
+            continue
+        out.append(text[pos : max(pos, a.start)])
+        out.append("#")
+        pos = max(pos, a.end)
+    out.append(text[pos:hi])
+    return "".join(out)
+
+
+def _groups(text: str, amounts: list[Amount]) -> list[list[int]]:
+    """Runs of consecutive same-unit amounts separated only by 、/和/与/及 (indices)."""
+    runs: list[list[int]] = []
+    for i, a in enumerate(amounts):
+        if runs and i - 1 == runs[-1][-1]:
+            prev = amounts[i - 1]
+            between = text[prev.end : a.start]
+            if _unit_family(prev.unit) == _unit_family(a.unit) and prev.unit == a.unit and _LIST_SEP.match(between) and between != ",":
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return runs
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    cut = max(text.rfind(",", lo, pos), text.rfind("，", lo, pos), text.rfind(":", lo, pos), text.rfind("：", lo, pos))
+    return lo if cut < 0 else cut + 1
+
+
+def _subjects(text: str, lo: int, hi: int, mentions: list[Mention], n: int) -> tuple[list[str | None], int] | None:
+    """Subjects of an ``n``-item list from the phrase ``text[lo:hi]``; None if they do not fit."""
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+    if not inside:
+        return None
+    phrase_start = inside[0].start
+    # Items: mention-separated; count separators outside mentions between the first mention and the verb.
+    items: list[str | None] = []
+    pos = phrase_start
+    for k, m in enumerate(inside):
+        if k > 0:
+            between = text[pos : m.start]
+            seps = len(_ITEM_SEP.findall(between))
+            if seps == 0:
+                return None  # two mentions glued: 地区生产总值…财政收入增长 is not a list
+            items.extend([None] * (seps - 1))
+        items.append(m.metric if not m.many else "__many__")
+        pos = m.end
+    tail = text[pos:hi]
+    tail_items = [s for s in re.split(r"、|(?<!增)和|与|及", tail)[1:]]
+    items.extend([None] * len(tail_items))
+    if len(items) == 1 and items[0] == "__many__":
+        many = inside[0].many
+        return (list(many), phrase_start) if len(many) == n else None
+    if "__many__" in items:
+        return None
+    if len(items) == n:
+        return items, phrase_start
+    return None
+
+
+def _measure(metric: str, a: Amount, gap: str) -> str | None:
+    spec = catalogue().specs[metric]
+    if _unit_family(a.unit) == "%":
+        if spec.always_growth:
+            return "growth_pct"
+        tail = gap.rsplit("#", 1)[-1]
+        if spec.rate:
+            return None if re.search(r"(?:增长|下降|提高|降低)$", tail) else "rate_pct"
+        if "年均" in tail or "年平均" in tail:
+            return "avg_growth_pct"
+        if _GROWTH.search(tail):
+            return "growth_pct"
+        return None
+    if _unit_family(a.unit) not in spec.units or a.unit.endswith("人") and metric == "tourism_visitors" and "万" not in a.unit and False:
+        return None
+    if spec.rate or spec.always_growth:
+        return None
+    if _CHANGE_BEFORE.search(gap) and not _LEVEL_VERB.search(gap):
+        return None
+    return "value"
+
+
+def _qualifier(text: str, a: Amount, gap: str) -> str | None:
+    after = text[a.end : a.end + 2]
+    m = _Q_AFTER.match(after)
+    if m:
+        g = m.group()
+        return "at_least" if g in ("以上", "之上") else "about" if g in ("左右", "上下") else "at_most"
+    if _Q_BEFORE_MOST.search(gap):
+        return "at_most"
+    if _Q_BEFORE_LEAST.search(gap) or a.text[-2:-1] in ("余", "多") or re.search(r"[余多]", a.text):
+        return "at_least"
+    if _Q_BEFORE_ABOUT.search(gap):
+        return "about"
+    return None
+
+
+def _qualifier_end(text: str, a: Amount) -> int:
+    m = _Q_AFTER.match(text[a.end : a.end + 2])
+    return a.end + (len(m.group()) if m else 0)
+
+
+def extract_indicators(doc: Document) -> list[Indicator]:
+    """Every SCHEMA indicator statement in ``doc`` (sections and sentences are computed if empty)."""
+    text = doc.text
+    year = doc.meta.year or infer_year(text)
+    if year is None:
+        return []
+    sections = doc.sections or split_sections(text, year)
+    sentences = doc.sentences or split_sentences(text, sections)
+    amounts_all = [a for a in find_amounts(text) if _usable(a)]
+    starts = [a.start for a in amounts_all]
+    mentions_all = find_mentions(text)
+    mstarts = [m.start for m in mentions_all]
+    tracker = ScopeTracker(year)
+    section_starts = [s.start for s in sections]
+    out: list[Indicator] = []
+    seen: set[tuple] = set()
+    for sent in sentences:
+        i = bisect.bisect_right(section_starts, sent.start) - 1
+        tracker.enter(sections[i].kind if i >= 0 else "other")
+        lo, hi = sent.start, sent.end
+        scope = tracker.advance(text[lo:hi])
+        a0, a1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        amounts = [a for a in amounts_all[a0:a1] if a.end <= hi]
+        if not amounts:
+            continue
+        m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
+        mentions = [m for m in mentions_all[m0:m1] if m.end <= hi]
+        if not mentions:
+            continue
+        for b in _bind_sentence(text, lo, hi, amounts, mentions):
+            ind = _indicator(text, lo, b, amounts, year, scope)
+            if ind is None:
+                continue
+            key = (ind.metric, ind.period, ind.kind, ind.measure, ind.number, ind.unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(ind)
+    return out
+
+
+def _bind_sentence(text: str, lo: int, hi: int, amounts: list[Amount], mentions: list[Mention]) -> list[_Bound]:
+    """Bind the sentence's amounts to metrics (rules 2 and 3 of the module docstring)."""
+    cat = catalogue()
+    bound: list[_Bound] = []
+    prev_subjects: list[str | None] | None = None  # subjects of the last list, or of the run of single amounts
+    run: list[str | None] = []
+    last_metric: str | None = None
+    for group in _groups(text, amounts):
+        first = amounts[group[0]]
+        cstart = _clause_start(text, lo, first.start)
+        # Subject phrase: this clause, or back to the previous clause when this one has none.
+        own = [m for m in mentions if cstart <= m.start and m.end <= first.start]
+        multi_subjects: tuple[list[str | None], int] | None = None
+        clause_text = _mask(text, cstart, first.start, amounts)
+        if len(group) > 1 or re.search(r"均(?:在|为|达|保持|控制)", clause_text):
+            n = len(group)
+            if own:
+                # The phrase runs from the start of the mentions' own clause (may span 、).
+                multi_subjects = _subjects(text, cstart, first.start, mentions, n)
+                if multi_subjects is None and n == 1:
+                    multi_subjects = None
+                elif multi_subjects is None:
+                    # e.g. 城乡居民人均可支配收入分别为… with n=2 handled above; else unbindable
+                    pass
+            elif _SUBJECTLESS.match(clause_text.strip()) or not clause_text.strip():
+                if prev_subjects and len(prev_subjects) == n:
+                    multi_subjects = (list(prev_subjects), cstart)
+                elif len(run) == n:
+                    multi_subjects = (list(run), cstart)
+                else:
+                    pstart = _clause_start(text, lo, max(lo, cstart - 1))
+                    multi_subjects = _subjects(text, pstart, max(lo, cstart - 1), mentions, n)
+            if n == 1 and multi_subjects is not None and len(multi_subjects[0]) > 1:
+                # 进出口总额、实际利用外资…年均增长均在10%以上: one figure for every subject.
+                a = amounts[group[0]]
+                gap = _mask(text, multi_subjects[1], a.start, amounts)
+                for metric in multi_subjects[0]:
+                    bound.append(_Bound(a, metric, multi_subjects[1], gap))
+                prev_subjects = multi_subjects[0]
+                run = []
+                continue
+            if n > 1:
+                if multi_subjects is None or len(multi_subjects[0]) != n:
+                    prev_subjects = None
+                    run = []
+                    continue
+                for idx, metric in zip(group, multi_subjects[0]):
+                    a = amounts[idx]
+                    gap = _mask(text, cstart, first.start, amounts)
+                    bound.append(_Bound(a, metric, multi_subjects[1], gap))
+                prev_subjects = multi_subjects[0]
+                run = []
+                continue
+        # A single amount: nearest mention before it, through an allowed gap.
+        a = first
+        before = [m for m in mentions if m.end <= a.start and m.start >= lo]
+        metric: str | None = None
+        start = a.start
+        gap = ""
+        if before:
+            m = before[-1]
+            gap = _mask(text, m.end, a.start, amounts)
+            if _GAP_RE.fullmatch(gap) and gap.count(",") <= 1 and not (m.many and m.metric is None):
+                metric = m.metric
+                start = m.start
+        if metric is None:
+            # Pronoun clause: 总量突破4万亿元 / 产量330万吨 refers to the last fitting mention.
+            ptext = _mask(text, cstart, a.start, amounts)
+            pm = cat.pronouns.match(ptext.lstrip("、")) if cat.pronouns else None
+            if pm and _GAP_RE.fullmatch(ptext.lstrip("、")[pm.end() :]):
+                for m in reversed(before):
+                    if m.metric and _unit_family(a.unit) in cat.specs[m.metric].units:
+                        metric, start = m.metric, m.start
+                        gap = _mask(text, m.end, a.start, amounts)
+                        gap = gap[gap.rfind(",") + 1 :] if "," in gap else gap
+                        break
+            elif ptext.startswith("人均") and last_metric == "gdp":
+                metric, start, gap = "gdp_per_capita", cstart, ptext
+        if metric is not None:
+            last_metric = metric
+        bound.append(_Bound(a, metric, start, gap))
+        run.append(metric)
+        if text[a.end : a.end + 1] in (",", "，", ";") and len(run) > 1 and prev_subjects is not None:
+            prev_subjects = None
+    return bound
+
+
+def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, scope: str) -> Indicator | None:
+    if b.metric is None:
+        return None
+    a = b.amount
+    measure = _measure(b.metric, a, b.measure_gap)
+    if measure is None:
+        return None
+    number = a.number
+    if measure in ("growth_pct", "avg_growth_pct") and _FALL.search(b.measure_gap.rsplit("#", 1)[-1]):
+        number = -abs(number)
+    prefix = _mask(text, lo, a.start, amounts)
+    span = explicit_period(prefix, year, scope)
+    local = prefix[prefix.rfind("#") + 1 :] if "#" in prefix else prefix
+    if span is not None:
+        (p_lo, p_hi), _is_base = span
+    else:
+        if measure == "avg_growth_pct" and scope in ("last", "unknown"):
+            scope_eff = "past_plan"
+        elif re.search(r"过去五年|五年来|十三五|“十[一二三四五]五”期间", local) and scope in ("last", "unknown"):
+            scope_eff = "past_plan"
+        elif scope == "unknown":
+            scope_eff = "this" if re.search(r"力争|确保|预期|目标|今年|计划", text[lo:a.start]) else "last"
+        else:
+            scope_eff = scope
+        rng = scope_period(scope_eff, year)
+        if rng is None:
+            return None
+        p_lo, p_hi = rng
+    kind = "actual" if p_hi < year else "target"
+    end = _qualifier_end(text, a)
+    return Indicator(
+        metric=b.metric,
+        period=period_label(p_lo, p_hi),
+        kind=kind,
+        measure=measure,
+        number=number,
+        unit=a.unit,
+        value_yuan=a.value_yuan,
+        qualifier=_qualifier(text, a, b.measure_gap),
+        quote=text[b.subject_start : end],
+        start=b.subject_start,
+        end=end,
+    )

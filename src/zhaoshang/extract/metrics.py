@@ -1,0 +1,111 @@
+"""Where a report names one of the SCHEMA metrics, from the aliases in data/metrics.json.
+
+The aliases are data so that a new wording (or a new metric) is a line of JSON, not
+code.  A mention that is a partial scope (地方固定资产投资, 对美出口) or a different
+quantity built on the metric (占地区生产总值比重, 单位GDP能耗) is dropped here by the
+``exclude_before`` / ``exclude_after`` patterns, so the binder never sees it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["Mention", "MetricSpec", "Catalogue", "catalogue", "find_mentions"]
+
+
+@dataclass(frozen=True, slots=True)
+class MetricSpec:
+    name: str
+    units: tuple[str, ...]
+    rate: bool = False
+    always_growth: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An alias occurrence: one metric, or several (城乡居民… → urban and rural)."""
+
+    start: int
+    end: int
+    metric: str | None
+    many: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Catalogue:
+    specs: dict[str, MetricSpec]
+    pattern: re.Pattern[str]
+    group_metric: dict[str, str | None]
+    group_many: dict[str, tuple[str, ...]]
+    exclude_before: dict[str | None, re.Pattern[str]] = field(default_factory=dict)
+    exclude_after: dict[str | None, re.Pattern[str]] = field(default_factory=dict)
+    pronouns: re.Pattern[str] | None = None
+
+
+def _load() -> dict[str, Any]:
+    raw = resources.files("zhaoshang.extract").joinpath("data/metrics.json").read_text(encoding="utf-8")
+    return json.loads(raw)
+
+
+def _literal_len(pattern: str) -> int:
+    """Length of the longest text an alias can match, for longest-first ordering."""
+    return len(re.sub(r"\(\?:([^()|]*)(?:\|[^()]*)?\)\??", r"\1", pattern))
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    data = _load()
+    specs: dict[str, MetricSpec] = {}
+    alternatives: list[tuple[int, str, str]] = []  # (length, group name, pattern)
+    group_metric: dict[str, str | None] = {}
+    group_many: dict[str, tuple[str, ...]] = {}
+    exclude_before: dict[str | None, re.Pattern[str]] = {}
+    exclude_after: dict[str | None, re.Pattern[str]] = {}
+    glob_before = data.get("global_exclude_before", "(?!)")
+    glob_after = data.get("global_exclude_after", "(?!)")
+    for name, d in data["metrics"].items():
+        specs[name] = MetricSpec(name, tuple(d.get("units", ())), bool(d.get("rate")), bool(d.get("always_growth")))
+        for i, alias in enumerate(d["aliases"]):
+            g = f"{name}__{i}"
+            group_metric[g] = name
+            alternatives.append((_literal_len(alias), g, alias))
+        before = [f"(?:{p})$" for p in d.get("exclude_before", ())] + [glob_before]
+        after = [f"^(?:{p})" for p in d.get("exclude_after", ())] + [glob_after]
+        exclude_before[name] = re.compile("|".join(before))
+        exclude_after[name] = re.compile("|".join(after))
+    for i, (alias, d) in enumerate(data.get("multi", {}).items()):
+        g = f"multi__{i}"
+        group_metric[g] = d.get("one")
+        group_many[g] = tuple(d["many"])
+        alternatives.append((_literal_len(alias), g, alias))
+    exclude_before[None] = re.compile(glob_before)
+    exclude_after[None] = re.compile(glob_after)
+    alternatives.sort(key=lambda t: -t[0])
+    pattern = re.compile("|".join(f"(?P<{g}>{p})" for _, g, p in alternatives))
+    pron = data.get("pronouns")
+    return Catalogue(specs, pattern, group_metric, group_many, exclude_before, exclude_after,
+                     re.compile(f"(?:{pron})") if pron else None)
+
+
+def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
+    """Metric mentions in ``text[lo:hi]`` (offsets into ``text``), partial scopes removed."""
+    cat = catalogue()
+    hi = len(text) if hi is None else hi
+    out: list[Mention] = []
+    for m in cat.pattern.finditer(text, lo, hi):
+        g = m.lastgroup
+        assert g is not None
+        metric = cat.group_metric[g]
+        many = cat.group_many.get(g, ())
+        key = metric if metric in cat.exclude_before and not many else None
+        before = text[max(lo, m.start() - 14) : m.start()]
+        after = text[m.end() : min(hi, m.end() + 8)]
+        if cat.exclude_before[key].search(before) or cat.exclude_after[key].search(after):
+            continue
+        out.append(Mention(m.start(), m.end(), metric, many))
+    return out

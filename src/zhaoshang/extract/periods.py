@@ -1,0 +1,157 @@
+"""Which period a statement is about, anchored on the report year.
+
+A work report delivered in year ``Y`` reviews ``Y-1`` and the five-year plan that just
+ended, then sets goals for the next plan and for ``Y`` itself.  The *scope* of a
+sentence starts from its section's kind and follows the time markers the prose uses
+to move between those parts (过去五年 / 五年来 / “十三五”时期 → the past plan;
+2020年是…的一年 / 过去一年 → last year; 今后五年 → the next plan; 今年 → this year).
+Inside a clause, an explicit year (2020年达…, 到2025年, 从2015年的…) or a comparison
+with the start of the plan (较2015年增长, 较“十二五”末) overrides the scope.
+
+Plan spans are computed from the plan's ordinal, never hard-coded, so the same rules
+read a 2016 or a 2026 report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zhaoshang.extract.sections import plan_span
+
+__all__ = ["Scope", "ScopeTracker", "plan_of_year", "period_label", "scope_period", "infer_year"]
+
+Scope = str  # "last" | "past_plan" | "next_plan" | "this" | "unknown"
+
+_ORD_CN = {11: "十一", 12: "十二", 13: "十三", 14: "十四", 15: "十五", 16: "十六"}
+_CN_ORD = {v: k for k, v in _ORD_CN.items()}
+
+
+def plan_of_year(year: int) -> int:
+    """Ordinal of the five-year plan containing ``year`` (2020 → 13)."""
+    return (year - 1966) // 5 + 3
+
+
+def plan_name(ordinal: int) -> str:
+    return _ORD_CN.get(ordinal, "") + "五"
+
+
+def period_label(lo: int, hi: int) -> str:
+    return str(lo) if lo == hi else f"{lo}-{hi}"
+
+
+def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
+    """The (first, last) year a scope covers for a report of ``year``."""
+    if scope == "last":
+        return year - 1, year - 1
+    if scope == "this":
+        return year, year
+    if scope == "past_plan":
+        return plan_span(plan_of_year(year - 1))
+    if scope == "next_plan":
+        return plan_span(plan_of_year(year - 1) + 1)
+    return None
+
+
+_DEFAULT_SCOPE: dict[str, Scope] = {
+    "review": "last", "review_plan": "past_plan", "plan": "next_plan", "tasks": "this",
+    "self_improvement": "this", "closing": "this", "appendix": "this",
+    "preamble": "unknown", "other": "unknown",
+}
+
+
+@dataclass
+class ScopeTracker:
+    """Running scope through the sentences of one report, reset at every section start."""
+
+    year: int
+    section_kind: str = ""
+    scope: Scope = "unknown"
+
+    def __post_init__(self) -> None:
+        y = self.year
+        past = plan_name(plan_of_year(y - 1))
+        nxt = plan_name(plan_of_year(y - 1) + 1)
+        self._past_re = re.compile(
+            rf"过去五年|五年来|这五年|五年间|五年中|“?{past}”?(?:时期|期间|以来)(?!规划)"
+        )
+        self._last_re = re.compile(
+            rf"过去一年|一年来|去年|刚刚过去的{y - 1}年|^[^,，。]{{0,8}}{y - 1}年|{y - 1}年[,，]?是[^。]{{0,40}}一年"
+        )
+        self._next_re = re.compile(rf"今后五年|未来五年|“?{nxt}”?(?:时期|期间)(?!规划)|到{plan_span(plan_of_year(y - 1) + 1)[1]}年")
+        self._this_re = re.compile(rf"今年|^[^,，。]{{0,8}}{y}年|{y}年[,，]?是")
+
+    def enter(self, section_kind: str) -> None:
+        if section_kind != self.section_kind:
+            self.section_kind = section_kind
+            self.scope = _DEFAULT_SCOPE.get(section_kind, "unknown")
+
+    def advance(self, sentence: str) -> Scope:
+        """Update the scope with the markers of ``sentence`` and return it."""
+        kind = self.section_kind
+        marks: list[tuple[int, Scope]] = []
+        if kind in ("review", "review_plan", "preamble", "other"):
+            marks += [(m.start(), "past_plan") for m in self._past_re.finditer(sentence)]
+            marks += [(m.start(), "last") for m in self._last_re.finditer(sentence)]
+        if kind in ("plan", "tasks", "closing", "other", "preamble"):
+            marks += [(m.start(), "next_plan") for m in self._next_re.finditer(sentence)]
+            marks += [(m.start(), "this") for m in self._this_re.finditer(sentence)]
+        if marks:
+            self.scope = max(marks)[1]
+        return self.scope
+
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def infer_year(text: str) -> int | None:
+    """Meeting year of a report that does not state it: the year after the latest past year
+    it reviews, or the latest year it targets when it only talks about targets."""
+    years = [
+        int(m.group(1))
+        for m in _YEAR_RE.finditer(text)
+        if text[max(0, m.start() - 1) : m.start()] not in ("到", "至") and int(m.group(1)) < 2100
+    ]
+    if not years:
+        return None
+    latest = max(years)
+    if re.search(r"今年|力争|预期目标|主要目标", text) and not re.search(r"去年|过去一年|刚刚过去", text):
+        return latest
+    return latest + 1
+
+
+def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[tuple[int, int], bool] | None:
+    """Period named right before an amount: (span, is_change_base).
+
+    ``prefix`` is the clause text leading to the amount.  Returns the span the amount is
+    about, or None when the clause names no period of its own.
+    """
+    past_lo, past_hi = plan_span(plan_of_year(year - 1))
+    # 较2015年增长 / 比“十二五”末 / 较“十二五”: growth over the whole past plan.
+    m = re.search(r"(?:较|比|与)(?:“?十[一二三四五]五”?(?:末|期末|时期)?|((?:19|20)\d\d)年(?:底|末)?)(?:相比)?[^#]*$", prefix)
+    if m:
+        base = int(m.group(1)) if m.group(1) else past_lo - 1
+        if base < year - 1:
+            return (base + 1, year - 1), True
+    m = re.search(r"(?:从|由)?“十([一二三四五])五”末(?:的)?$", prefix)
+    if m:
+        end = plan_span(_CN_ORD["十" + m.group(1)])[1]
+        return (end, end), False
+    m = None
+    for m in _YEAR_RE.finditer(prefix):
+        pass
+    if m is not None:
+        y = int(m.group(1))
+        tail = prefix[m.end() :]
+        if "#" in tail:
+            return None
+        lo, hi = plan_span(plan_of_year(year - 1) + 1)
+        if y == 2035 or y > hi:
+            return (y, y), False
+        if y == hi and re.search(r"到|至|届时", prefix[max(0, m.start() - 2) : m.start()]):
+            return (lo, hi), False
+        if year - 15 <= y <= year:
+            return (y, y), False
+    if scope == "past_plan" and re.search(r"(?:从|由)$", prefix):
+        return (past_lo - 1, past_lo - 1), False
+    return None

@@ -1,0 +1,190 @@
+"""Split a report into its parts from the headings it uses inline.
+
+Reports republished on the web have lost their line breaks, so a heading is a short
+phrase glued to the body (``一、2020年工作回顾2020年是…``, ``2021年重点工作 今年…``).
+A candidate heading starts at a sentence boundary, optionally numbered (``一、``,
+``(一)``), and it becomes a section boundary only if its wording says what part of a
+work report it opens:
+
+* review of last year / of the five-year period just ended (回顾, 盘点, 成就 …),
+* the next five-year plan and long-range goals (十四五, 今后五年, 远景目标, 擘画 …),
+* this year's targets and tasks (2021年工作, 重点工作, 工作安排, 聚焦2021 …),
+* government self-improvement (政府自身建设, 服务型政府 …), the glossary (名词解释).
+
+Reports always run in that order, so a candidate that would go *back* (a task item
+``二、着力抢抓“十四五”规划…`` inside the tasks) is a sub-heading, not a section.
+Numbered sub-items (``一、实施产业大升级行动``) that name no part stay inside their
+section.  The closing exhortation is the last ``各位代表`` paragraph near the end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhaoshang.model import Section
+
+__all__ = ["split_sections", "classify_heading", "plan_span", "KIND_ORDER"]
+
+# The canonical order of a work report; review and review_plan share a rank.
+KIND_ORDER: dict[str, int] = {
+    "preamble": 0, "review": 1, "review_plan": 1, "plan": 2, "tasks": 3,
+    "self_improvement": 4, "closing": 5, "appendix": 6, "other": 0,
+}
+
+_CN_ORD = "一二三四五六七八九十"
+_NUM_PREFIX = rf"(?:[{_CN_ORD}](?: ?[{_CN_ORD}])?、|[(（][{_CN_ORD}]{{1,3}}[)）])"
+# A candidate starts at text start, after sentence punctuation or whitespace.
+_CANDIDATE = re.compile(rf"(?:(?<=^)|(?<=[。！？!?;；:： \n\t]))(?P<num>{_NUM_PREFIX})?(?=\S)")
+
+_PLAN_NAMES = "十一五|十二五|十三五|十四五|十五五|十六五"
+_TITLE_END = re.compile(
+    r"(?:工作回顾|发展回顾|回顾|主要成就|重点工作安排|工作安排|重点工作|主要工作|主要目标任务|目标任务|"
+    r"主要任务|远景目标|奋斗目标|目标考虑|考虑|政府自身建设|自身建设|名词解释|注释|附件)"
+)
+
+
+def _plan_ordinal(name: str) -> int:
+    core = name.removesuffix("五")
+    return {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16}[core]
+
+
+def plan_span(ordinal: int) -> tuple[int, int]:
+    """Years of the n-th five-year plan (十三五 → 2016-2020); regular since the 3rd (1966)."""
+    start = 1966 + 5 * (ordinal - 3)
+    return start, start + 4
+
+
+def _refs(title: str, year: int | None) -> list[tuple[int, str]]:
+    """Positions in ``title`` of references to last year, the past plan, the next plan, this year."""
+    refs: list[tuple[int, str]] = []
+    for m in re.finditer(rf"(?P<plan>{_PLAN_NAMES})|(?P<year>(?:19|20)\d\d)年?|(?P<past5>过去五年|五年来|这五年)"
+                         r"|(?P<next5>今后五年|未来五年|远景目标|二〇三五|2035)|(?P<this>今年|本年)|(?P<last>去年|过去一年)", title):
+        if m["plan"]:
+            lo, hi = plan_span(_plan_ordinal(m["plan"]))
+            if year is None:
+                refs.append((m.start(), "plan" if lo >= 2021 else "review_plan"))
+            else:
+                refs.append((m.start(), "review_plan" if hi < year else "plan"))
+        elif m["year"]:
+            y = int(m["year"])
+            if y == 2035 or (year is not None and y > year):
+                refs.append((m.start(), "plan"))
+            elif year is None or y == year:
+                refs.append((m.start(), "tasks"))
+            elif y == year - 1:
+                refs.append((m.start(), "review"))
+        elif m["past5"]:
+            refs.append((m.start(), "review_plan"))
+        elif m["next5"]:
+            refs.append((m.start(), "plan"))
+        elif m["this"]:
+            refs.append((m.start(), "tasks"))
+        elif m["last"]:
+            refs.append((m.start(), "review"))
+    return refs
+
+
+def classify_heading(title: str, year: int | None) -> str | None:
+    """The section kind a heading opens, or None if it is not a part heading."""
+    head = title[:40]
+    if re.match(r"名词解释|注释|附件|附录|附表", head):
+        return "appendix"
+    if re.search(r"政府自身建设|自身建设|(?:服务型|法治|廉洁|人民满意的?)政府$|建设人民满意|服务型政府", head):
+        return "self_improvement"
+    refs = _refs(head, year)
+    is_review = re.search(r"回顾|盘点|成就|总结|过去", head) is not None
+    is_future = re.search(r"目标|任务|安排|重点工作|主要工作|工作$|考虑|擘画|展望|谋划|聚焦|奋进|开局", head) is not None
+    if is_review:
+        past = [k for _, k in refs if k in ("review", "review_plan")]
+        return past[0] if past else "review"
+    if is_future or re.match(rf"(?:擘画|展望|谋划|聚焦|奋进|开启)?“?(?:{_PLAN_NAMES}|20\d\d)", head):
+        future = [k for _, k in refs if k in ("plan", "tasks")]
+        if future and (is_future or re.match(r"(?:擘画|展望|谋划|聚焦)", head)):
+            return future[0]
+    return None
+
+
+def _title_at(text: str, start: int) -> str:
+    """The heading text: up to a heading-final word or the first clause break, at most 40 chars."""
+    window = text[start : start + 48]
+    stop = re.search(r"[。！？!?;；:：\s]", window)
+    limit = stop.start() if stop else len(window)
+    matches = list(_TITLE_END.finditer(window[:limit]))
+    if matches:
+        end = matches[0].end()
+        for m in matches[1:]:  # 远景目标及“十四五”时期…主要目标任务: one heading, several ends
+            gap = window[end : m.start()]
+            if len(gap) > 14 or re.search(r"[是,，]", gap):
+                break
+            end = m.end()
+        return window[:end]
+    comma = re.search(r"[,，]", window[:limit])
+    return window[: comma.start() if comma else min(limit, 24)]
+
+
+def split_sections(text: str, year: int | None = None) -> list[Section]:
+    """Contiguous sections covering ``text`` (preamble first), each with a kind and title."""
+    bounds: list[tuple[int, str, str]] = []  # (start, kind, title)
+    current = "preamble"
+    for m in _CANDIDATE.finditer(text):
+        start = m.start()
+        body = m.end()
+        title = _title_at(text, body)
+        if not title:
+            continue
+        kind = classify_heading(title, year)
+        if kind is None:
+            continue
+        numbered = m["num"] is not None
+        if m["num"] and m["num"][0] in "(（" and kind not in ("self_improvement", "appendix"):
+            continue  # (一) items are never top-level parts except these two
+        if not numbered and not _unnumbered_ok(title, kind, year):
+            continue
+        if KIND_ORDER[kind] < KIND_ORDER[current]:
+            continue
+        if bounds and bounds[-1][1] == kind and kind not in ("review", "review_plan"):
+            continue
+        if bounds and start - bounds[-1][0] < 20:
+            continue
+        bounds.append((start, kind, (m["num"] or "") + title))
+        current = kind
+    bounds = _add_closing(text, bounds)
+    sections: list[Section] = []
+    if not bounds or bounds[0][0] > 0:
+        first_end = bounds[0][0] if bounds else len(text)
+        sections.append(Section("preamble" if bounds else "other", "", 0, first_end))
+    for i, (start, kind, title) in enumerate(bounds):
+        end = bounds[i + 1][0] if i + 1 < len(bounds) else len(text)
+        sections.append(Section(kind, title, start, end))
+    return sections
+
+
+def _unnumbered_ok(title: str, kind: str, year: int | None) -> bool:
+    """An unnumbered heading is a bare noun phrase: no comma, short, ending like a heading,
+    and (except the fixed ones) naming the period it covers."""
+    if kind == "appendix":
+        return True
+    if re.search(r"[,，、]", title) or len(title) > 26 or not _TITLE_END.search(title):
+        return False
+    if kind == "self_improvement":
+        return re.fullmatch(r"(?:全面|切实|进一步|持续)?(?:加强|推进|强化)(?:政府)?自身建设", title) is not None
+    return bool(_refs(title, year))
+
+
+def _add_closing(text: str, bounds: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Insert the closing exhortation: the last 各位代表 after the last body section."""
+    if not bounds:
+        return bounds
+    body = [b for b in bounds if b[1] != "appendix"]
+    if not body or body[-1][1] not in ("plan", "tasks", "self_improvement"):
+        return bounds
+    appendix_start = next((b[0] for b in bounds if b[1] == "appendix"), len(text))
+    last = None
+    for m in re.finditer(r"各位代表[,，!！、:：]", text[body[-1][0] : appendix_start]):
+        last = body[-1][0] + m.start()
+    if last is None or last < body[-1][0] + 200 or (appendix_start - last) > 3000:
+        return bounds
+    out = [b for b in bounds if b[0] < last]
+    out.append((last, "closing", "各位代表"))
+    out.extend(b for b in bounds if b[0] > last)
+    return out
