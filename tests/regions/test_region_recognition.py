@@ -142,3 +142,29 @@ def test_lookup_and_resolve_tail(gazetteer: Gazetteer) -> None:
     assert [p.code for p in resolve_tail(gazetteer, "我代表克拉玛依区")] == ["650203"]
     assert [p.code for p in resolve_tail(gazetteer, "会议上北京市朝阳区")] == ["110105"]
     assert resolve_tail(gazetteer, "我代表县") == []
+
+
+def _hard_wrap(text: str, width: int = 30) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+@needs_samples
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: s.doc)
+def test_hard_wrapped_opening_still_names_the_region(sample: Sample, gazetteer: Gazetteer) -> None:
+    _assert_gold(recognise_region(_hard_wrap(sample.text[:3000])), sample, gazetteer)
+
+
+def test_spaced_characters_in_the_opening() -> None:
+    m = recognise_region("2021年2月2日在 普 洱 市 第四届人民代表大会第五次会议上 市长刘勇 各位代表：")
+    assert m.region is not None and m.region.name == "普洱市"
+
+
+def test_long_title_with_the_dateline() -> None:
+    title = "政府工作报告——2021年2月25日在珠海市斗门区第四届人民代表大会第七次会议上"
+    m = recognise_region("各位代表：", title=title)
+    assert m.region is not None and m.region.name == "斗门区"
+
+
+def test_level_cue_from_office_after_the_name() -> None:
+    m = recognise_region("在衡阳第十五届人民代表大会第九次会议上衡阳县县长张三各位代表：", channel="衡阳")
+    assert m.region is not None and m.region.name == "衡阳县"

@@ -98,3 +98,24 @@ def test_detect_speaker(text: str, speaker: str | None) -> None:
 )
 def test_detect_year(text: str, title: str | None, year: int | None) -> None:
     assert detect_year(text, title) == year
+
+
+def _hard_wrap(text: str, width: int = 30) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+@needs_samples
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: s.doc)
+def test_hard_wrapped_opening_keeps_date_and_speaker(sample: Sample) -> None:
+    text = _hard_wrap(sample.text[:3000])
+    assert detect_meeting_date(text) == sample.gold["meeting_date"]
+    assert detect_speaker(text) == sample.gold["speaker"]
+
+
+def test_full_width_digits_in_the_dateline() -> None:
+    text = "２０２１年１月５日在某县第十六届人民代表大会第六次会议上 县长 朱林 各位代表"
+    assert (detect_meeting_date(text), detect_year(text)) == ("2021-01-05", 2021)
+
+
+def test_wrapped_title() -> None:
+    assert detect_title("2021年宝兴县政府\n工作报告\n各位代表：") == "2021年宝兴县政府工作报告"

@@ -56,15 +56,28 @@ def header(text: str, limit: int = 800) -> str:
     return text[: m.start()] if m else text[:300]
 
 
+_LINE_BREAK_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \t]*\n\s*(?=[\u4e00-\u9fff\d])")
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９：；（）", "0123456789:;()")
+
+
+def _unwrap(text: str, fold: bool = True) -> str:
+    """The opening made easy to match: hard wraps joined (…人民\n代表大会…), full-width
+    digits and punctuation folded.  Only for reading; no offsets come from it."""
+    head = text[:1200].translate(_FULL_WIDTH) if fold else text[:1200]
+    return _LINE_BREAK_IN_WORD.sub("", head) + text[1200:1300]
+
+
 def detect_title(text: str) -> str | None:
     """A leading ``…政府工作报告`` title, also when the scrape glued it to the body."""
-    m = TITLE_RE.match(text)
+    m = TITLE_RE.match(_unwrap(text, fold=False))
     return m.group("title").strip() if m else None
 
 
 def _session_dates(text: str) -> list[tuple[int, int | None, int | None, int]]:
     """(year, month, day, position) of dates in the header that sit next to the session."""
-    head = header(text)
+    head = header(_unwrap(text))
     out = []
     for m in DATE_RE.finditer(head):
         window = head[max(0, m.start() - 40) : m.end() + 60]
@@ -112,7 +125,7 @@ def _plan_start(plan: str) -> int:
 
 def _body_year(text: str, limit: int = 60000) -> int | None:
     votes: Counter[int] = Counter()
-    body = text[:limit]
+    body = text[:limit].translate(_FULL_WIDTH)
     for m in _TASK_CUE.finditer(body):
         votes[int(m.group("y") or m.group("y2"))] += 2
     for m in _REVIEW_CUE.finditer(body):
@@ -170,6 +183,7 @@ def detect_speaker(text: str) -> str | None:
     Handles 市长 张三, 代县长, 区委副书记、区长;陈湘阗 (scraping debris), a bare name between
     the dateline and 各位代表, and minority names with a middle dot.
     """
+    text = _unwrap(text)
     head = header(text)
     if HEADER_END.search(text, 0, 800):
         for pattern in _SPEAKER_AT_END:

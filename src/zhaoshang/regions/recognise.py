@@ -30,11 +30,15 @@ _RUN = r"[^\s，,。：:；;、（）()“”\"《》【】\[\]]"
 _SESSION_SLOT = re.compile(rf"在({_RUN}{{1,30}}?)(?:第?{_NUM}届)?(?:人民代表大会|人大)")
 _GOVERNMENT_SLOT = re.compile(rf"({_RUN}{{1,30}}?)人民政府")
 _OFFICE_SLOT = re.compile(rf"({_RUN}{{1,30}}?)(?<!副)(?:代理?)?(?:省|市|县|区|州|旗|盟)长|({_RUN}{{2,30}}?)(?<!副)主席")
+_LEVELS = r"(?:省|市|县|区|州|旗|盟)"
+# The level the opening speaks at: 我代表县人民政府, 人民政府区长, 、区长 / 市长刘勇, 斗门区区长.
 _LEVEL_CUE = re.compile(
     r"(?:代表|全)(自治区|自治州|自治县|自治旗|省|市|县|区|州|旗|盟)(?:人民政府|政协)"
-    r"|(?<![\u4e00-\u9fff])(省|市|县|区|州|旗|盟)长"
-    r"|[、;；:：\s](省|市|县|区|州|旗|盟)长"
+    rf"|人民政府(?:代理?)?({_LEVELS})长"
+    rf"|(?:^|[^\u4e00-\u9fff]|[、])(?:代理?)?({_LEVELS})长"
+    rf"|({_LEVELS})(?:代理?)?\4长"
 )
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _TITLE_TAIL = re.compile(r"(?:人民)?政府工作报告.*$")
 _CHANNEL_NOISE = re.compile(r"[【】\[\]\s]|招商(?:引资)?(?:网|局|频道)?$|频道$")
@@ -103,6 +107,11 @@ def opening(text: str, limit: int = 800) -> str:
         return header(text)
     stop = text.find("。", m.end(), m.end() + 200)
     return text[: stop if stop != -1 else m.end() + 200]
+
+
+def _join_han(s: str) -> str:
+    """Drop whitespace between Han characters (hard wraps, 政 府 spacing) in a short slice."""
+    return _HAN_GAP.sub("", s)
 
 
 def _title_slot(title: str) -> str:
@@ -211,7 +220,7 @@ def recognise_region(text: str, *, title: str | None = None, channel: str | None
     """Recognise the report's own region from hint, channel, title and opening lines."""
     g = load_gazetteer()
     title = title or detect_title(text)
-    head = opening(text)
+    head = _join_han(opening(text))
     context = f"{title or ''}\n{text[:CONTEXT_CHARS]}"
 
     if hint and hint.strip():
@@ -224,7 +233,7 @@ def recognise_region(text: str, *, title: str | None = None, channel: str | None
         sources.append((channel.strip(), lookup(g, name)))
     if title and (slot := _title_slot(title)):
         sources.append((title, resolve_tail(g, slot)))
-    for slot in _opening_slots(head):
+    for slot in _opening_slots(_join_han(title or "")) + _opening_slots(head):
         cands, named = _tail(g, slot.strip())
         sources.append((named, cands))
 
