@@ -101,6 +101,10 @@ def test_region_lookup_by_code_name_short_name_and_path(svc_session):
     assert resolve_region(svc_session, "湖南").code == "430000"
     assert resolve_region(svc_session, "衡阳").code == "430400"  # the city, not 衡阳县
     assert resolve_region(svc_session, "甘肃省兰州市城关区").code == "620102"
+    assert resolve_region(svc_session, "西藏拉萨城关区").code == "540102"
+    assert resolve_region(svc_session, "湖南省衡阳县").code == "430421"  # a level may be skipped
+    with pytest.raises(RegionNotFound):
+        resolve_region(svc_session, "四川省衡阳县")  # not its province
     with pytest.raises(AmbiguousRegion) as err:
         resolve_region(svc_session, "城关区")
     assert {c.code for c in err.value.candidates} == {"620102", "540102"}

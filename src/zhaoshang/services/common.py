@@ -150,19 +150,25 @@ _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
 
 
 def _match_with_parents(session: Session, query: str) -> list[Region]:
-    """湖南省衡阳市 / 四川雅安宝兴县: the longest region-name suffix whose ancestors all appear."""
-    matches: list[Region] = []
+    """湖南省衡阳市 / 四川雅安宝兴县 / 湖南省衡阳县: a region named by the tail of the
+    query whose ancestors (full or short names, levels may be skipped) make up the rest."""
     for cut in range(1, len(query)):
-        tail = query[cut:]
+        head, tail = query[:cut], query[cut:]
         rows = list(session.scalars(select(Region).where(or_(Region.name == tail, Region.short_name == tail))))
-        for region in rows:
-            head = query[:cut]
-            info = region_info(session, region)
-            if all(p["name"] in head or _short(p["name"]) in head for p in info.parents[-1:]):
-                matches.append(region)
+        matches = [r for r in rows if _consumed_by_ancestors(head, region_info(session, r).parents)]
         if matches:
             return matches
-    return matches
+    return []
+
+
+def _consumed_by_ancestors(head: str, parents: list[dict[str, str]]) -> bool:
+    rest = head
+    for parent in parents:  # province first, as people write them
+        for form in (parent["name"], _short(parent["name"])):
+            if rest.startswith(form):
+                rest = rest[len(form) :]
+                break
+    return rest == ""
 
 
 def _short(name: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from zhaoshang.services.common import Page, Plain, clamp_paging, descendant_codes, live, parse_sort, resolve_region
 from zhaoshang.store.models import FACT_TABLES, Region, Report
@@ -47,9 +47,15 @@ class CorpusOverview(Plain):
     """Regions with reports grouped by province: [{code, name, reports, regions: [...]}]."""
 
 
+HEAVY_REPORT_COLUMNS = (Report.text, Report.offset_map, Report.region_candidates, Report.stage_status)
+"""Columns a list never shows: a page of 50 reports must not drag a megabyte of text along."""
+
+
 def _report_stmt():  # type: ignore[no-untyped-def]
-    return select(Report, Region.name, Region.level, Region.province_code).outerjoin(
-        Region, Region.code == Report.region_code
+    return (
+        select(Report, Region.name, Region.level, Region.province_code)
+        .outerjoin(Region, Region.code == Report.region_code)
+        .options(*(defer(c) for c in HEAVY_REPORT_COLUMNS))
     )
 
 

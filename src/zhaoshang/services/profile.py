@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer, selectinload
 
 from zhaoshang.services.common import Plain, RegionInfo, live, region_info, resolve_region
 from zhaoshang.services.compare import _measure_rank
+from zhaoshang.services.corpus import HEAVY_REPORT_COLUMNS
 from zhaoshang.services.facts import period_bounds, pick_best
 from zhaoshang.services.industries import IndustryWeight, region_industries
 from zhaoshang.services.labels import HEADLINE_METRICS, measure_label, metric_label
@@ -137,7 +138,12 @@ def region_profile(
     reg = resolve_region(session, code_or_name)
     info = region_info(session, reg)
     reports = list(
-        session.scalars(select(Report).where(Report.region_code == reg.code).order_by(Report.year.desc(), Report.id.desc()))
+        session.scalars(
+            select(Report)
+            .where(Report.region_code == reg.code)
+            .order_by(Report.year.desc(), Report.id.desc())
+            .options(*(defer(c) for c in HEAVY_REPORT_COLUMNS))
+        )
     )
     report_ids = [r.id for r in reports]
     years = {r.id: r.year for r in reports}
@@ -338,7 +344,11 @@ def _rank_named(items: list[NamedFact], limit: int) -> list[NamedFact]:
 def _enterprises(session: Session, report_ids: list[int], years: dict[int, int | None], limit: int) -> list[NamedFact]:
     if not report_ids:
         return []
-    stmt = select(EnterpriseMention).where(live(EnterpriseMention), EnterpriseMention.report_id.in_(report_ids))
+    stmt = (
+        select(EnterpriseMention)
+        .where(live(EnterpriseMention), EnterpriseMention.report_id.in_(report_ids))
+        .options(selectinload(EnterpriseMention.enterprise))
+    )
     mentions = list(session.scalars(stmt))
     mentions.sort(key=lambda f: (-(years.get(f.report_id) or 0), -f.report_id, f.start))
     by_entity: dict[int, NamedFact] = {}
