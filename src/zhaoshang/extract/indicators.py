@@ -76,6 +76,7 @@ class _Bound:
     metric: str | None
     subject_start: int  # where the statement's quote starts
     measure_gap: str  # the words between subject and number, amounts as '#'
+    anchor: Amount  # the amount whose clause dates the statement (first of a list)
 
 
 def _unit_family(unit: str) -> str:
@@ -121,7 +122,8 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 
 
 def _subjects(text: str, lo: int, hi: int, mentions: list[Mention], n: int) -> tuple[list[str | None], int] | None:
-    """Subjects of an ``n``-item list from the phrase ``text[lo:hi]``; None if they do not fit."""
+    """Subjects of an ``n``-item list from the phrase ``text[lo:hi]`` (``n == 0``: any number
+    of items, for one figure shared by all); None if they do not fit."""
     inside = [m for m in mentions if lo <= m.start and m.end <= hi]
     if not inside:
         return None
@@ -146,7 +148,7 @@ def _subjects(text: str, lo: int, hi: int, mentions: list[Mention], n: int) -> t
         return (list(many), phrase_start) if len(many) == n else None
     if "__many__" in items:
         return None
-    if len(items) == n:
+    if len(items) == n or (n == 0 and len(items) > 1):
         return items, phrase_start
     return None
 
@@ -201,8 +203,8 @@ def extract_indicators(doc: Document) -> list[Indicator]:
         return []
     sections = doc.sections or split_sections(text, year)
     sentences = doc.sentences or split_sentences(text, sections)
-    amounts_all = [a for a in find_amounts(text) if _usable(a)]
-    starts = [a.start for a in amounts_all]
+    raw_all = find_amounts(text)
+    raw_starts = [a.start for a in raw_all]
     mentions_all = find_mentions(text)
     mstarts = [m.start for m in mentions_all]
     tracker = ScopeTracker(year)
@@ -214,16 +216,17 @@ def extract_indicators(doc: Document) -> list[Indicator]:
         tracker.enter(sections[i].kind if i >= 0 else "other")
         lo, hi = sent.start, sent.end
         scope = tracker.advance(text[lo:hi])
-        a0, a1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-        amounts = [a for a in amounts_all[a0:a1] if a.end <= hi]
+        r0, r1 = bisect.bisect_left(raw_starts, lo), bisect.bisect_left(raw_starts, hi)
+        masked = [a for a in raw_all[r0:r1] if a.end <= hi]
+        amounts = [a for a in masked if _usable(a)]
         if not amounts:
             continue
         m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
         mentions = [m for m in mentions_all[m0:m1] if m.end <= hi]
         if not mentions:
             continue
-        for b in _bind_sentence(text, lo, hi, amounts, mentions):
-            ind = _indicator(text, lo, b, amounts, year, scope)
+        for b in _bind_sentence(text, lo, hi, amounts, masked, mentions):
+            ind = _indicator(text, lo, b, masked, year, scope)
             if ind is None:
                 continue
             key = (ind.metric, ind.period, ind.kind, ind.measure, ind.number, ind.unit)
@@ -231,93 +234,96 @@ def extract_indicators(doc: Document) -> list[Indicator]:
                 continue
             seen.add(key)
             out.append(ind)
-    return out
+    return _drop_restated_levels(out, year)
 
 
-def _bind_sentence(text: str, lo: int, hi: int, amounts: list[Amount], mentions: list[Mention]) -> list[_Bound]:
-    """Bind the sentence's amounts to metrics (rules 2 and 3 of the module docstring)."""
+def _drop_restated_levels(found: list[Indicator], year: int) -> list[Indicator]:
+    """A five-year review's closing level that equals last year's dated level is the same
+    fact (地区生产总值434.01亿元 in both the 十三五 and the 2020 parts): keep the dated one."""
+    last = str(year - 1)
+    dated = {(i.metric, i.number, i.unit) for i in found if i.measure == "value" and i.period == last}
+    return [
+        i for i in found
+        if not (i.measure == "value" and "-" in i.period and i.kind == "actual" and (i.metric, i.number, i.unit) in dated)
+    ]
+
+
+def _bind_sentence(
+    text: str, lo: int, hi: int, amounts: list[Amount], masked: list[Amount], mentions: list[Mention]
+) -> list[_Bound]:
+    """Bind the sentence's amounts to metrics (rules 2 and 3 of the module docstring).
+
+    ``amounts`` are the usable figures; ``masked`` every figure (倍, 个百分点 too), which
+    gap and period tests see as '#'.
+    """
     cat = catalogue()
     bound: list[_Bound] = []
-    prev_subjects: list[str | None] | None = None  # subjects of the last list, or of the run of single amounts
-    run: list[str | None] = []
+    prev_subjects: list[str | None] | None = None  # subjects of the last list in this sentence
+    run: list[str | None] = []  # subjects of the single amounts since the last list
     last_metric: str | None = None
+    prev_end = lo
     for group in _groups(text, amounts):
         first = amounts[group[0]]
+        n = len(group)
         cstart = _clause_start(text, lo, first.start)
-        # Subject phrase: this clause, or back to the previous clause when this one has none.
-        own = [m for m in mentions if cstart <= m.start and m.end <= first.start]
-        multi_subjects: tuple[list[str | None], int] | None = None
-        clause_text = _mask(text, cstart, first.start, amounts)
-        if len(group) > 1 or re.search(r"均(?:在|为|达|保持|控制)", clause_text):
-            n = len(group)
+        region_start = max(cstart, prev_end)
+        region = _mask(text, region_start, first.start, masked)
+        own = [m for m in mentions if region_start <= m.start and m.end <= first.start]
+        prev_end = amounts[group[-1]].end
+        subjects: tuple[list[str | None], int] | None = None
+        shared = n == 1 and re.search(r"均(?:在|为|达|保持|控制|超过|高于)", region) is not None
+        if n > 1 or shared:
             if own:
-                # The phrase runs from the start of the mentions' own clause (may span 、).
-                multi_subjects = _subjects(text, cstart, first.start, mentions, n)
-                if multi_subjects is None and n == 1:
-                    multi_subjects = None
-                elif multi_subjects is None:
-                    # e.g. 城乡居民人均可支配收入分别为… with n=2 handled above; else unbindable
-                    pass
-            elif _SUBJECTLESS.match(clause_text.strip()) or not clause_text.strip():
-                if prev_subjects and len(prev_subjects) == n:
-                    multi_subjects = (list(prev_subjects), cstart)
-                elif len(run) == n:
-                    multi_subjects = (list(run), cstart)
-                else:
-                    pstart = _clause_start(text, lo, max(lo, cstart - 1))
-                    multi_subjects = _subjects(text, pstart, max(lo, cstart - 1), mentions, n)
-            if n == 1 and multi_subjects is not None and len(multi_subjects[0]) > 1:
-                # 进出口总额、实际利用外资…年均增长均在10%以上: one figure for every subject.
-                a = amounts[group[0]]
-                gap = _mask(text, multi_subjects[1], a.start, amounts)
-                for metric in multi_subjects[0]:
-                    bound.append(_Bound(a, metric, multi_subjects[1], gap))
-                prev_subjects = multi_subjects[0]
-                run = []
+                subjects = _subjects(text, region_start, first.start, mentions, n if n > 1 else 0)
+            elif prev_subjects and len(prev_subjects) == n:
+                subjects = (list(prev_subjects), region_start)
+            elif len(run) == n:
+                subjects = (list(run), region_start)
+            elif n > 1 and (_SUBJECTLESS.match(region.strip()) or not region.strip()):
+                pend = max(lo, cstart - 1)
+                subjects = _subjects(text, _clause_start(text, lo, pend), pend, mentions, n)
+        if shared and subjects is not None and len(subjects[0]) > 1:
+            # 进出口总额、实际利用外资…年均增长均在10%以上: one figure for every subject.
+            gap = _mask(text, subjects[1], first.start, masked)
+            for metric in subjects[0]:
+                bound.append(_Bound(first, metric, subjects[1], gap, first))
+            prev_subjects, run = subjects[0], []
+            continue
+        if n > 1:
+            if subjects is None or len(subjects[0]) != n:
+                prev_subjects, run = None, []
                 continue
-            if n > 1:
-                if multi_subjects is None or len(multi_subjects[0]) != n:
-                    prev_subjects = None
-                    run = []
-                    continue
-                for idx, metric in zip(group, multi_subjects[0]):
-                    a = amounts[idx]
-                    gap = _mask(text, cstart, first.start, amounts)
-                    bound.append(_Bound(a, metric, multi_subjects[1], gap))
-                prev_subjects = multi_subjects[0]
-                run = []
-                continue
+            gap = region
+            for idx, metric in zip(group, subjects[0]):
+                bound.append(_Bound(amounts[idx], metric, subjects[1], gap, first))
+            prev_subjects, run = subjects[0], []
+            continue
         # A single amount: nearest mention before it, through an allowed gap.
         a = first
-        before = [m for m in mentions if m.end <= a.start and m.start >= lo]
+        before = [m for m in mentions if m.end <= a.start]
         metric: str | None = None
         start = a.start
         gap = ""
         if before:
             m = before[-1]
-            gap = _mask(text, m.end, a.start, amounts)
-            if _GAP_RE.fullmatch(gap) and gap.count(",") <= 1 and not (m.many and m.metric is None):
-                metric = m.metric
-                start = m.start
+            gap = _mask(text, m.end, a.start, masked)
+            if _GAP_RE.fullmatch(gap) and gap.count(",") <= 2 and not (m.many and m.metric is None):
+                metric, start = m.metric, m.start
         if metric is None:
-            # Pronoun clause: 总量突破4万亿元 / 产量330万吨 refers to the last fitting mention.
-            ptext = _mask(text, cstart, a.start, amounts)
-            pm = cat.pronouns.match(ptext.lstrip("、")) if cat.pronouns else None
-            if pm and _GAP_RE.fullmatch(ptext.lstrip("、")[pm.end() :]):
+            # Pronoun clause: 总量突破4万亿元 / 、产量330万吨 refers to the last fitting mention.
+            piece = re.split(r"[,、]", _mask(text, cstart, a.start, masked))[-1]
+            pm = cat.pronouns.match(piece) if cat.pronouns else None
+            if pm and _GAP_RE.fullmatch(piece[pm.end() :]):
                 for m in reversed(before):
                     if m.metric and _unit_family(a.unit) in cat.specs[m.metric].units:
-                        metric, start = m.metric, m.start
-                        gap = _mask(text, m.end, a.start, amounts)
-                        gap = gap[gap.rfind(",") + 1 :] if "," in gap else gap
+                        metric, start, gap = m.metric, m.start, piece
                         break
-            elif ptext.startswith("人均") and last_metric == "gdp":
-                metric, start, gap = "gdp_per_capita", cstart, ptext
+            elif piece.startswith("人均") and last_metric == "gdp" and _GAP_RE.fullmatch(piece[2:]):
+                metric, start, gap = "gdp_per_capita", a.start - len(piece), piece
         if metric is not None:
             last_metric = metric
-        bound.append(_Bound(a, metric, start, gap))
+        bound.append(_Bound(a, metric, start, gap, a))
         run.append(metric)
-        if text[a.end : a.end + 1] in (",", "，", ";") and len(run) > 1 and prev_subjects is not None:
-            prev_subjects = None
     return bound
 
 
@@ -331,9 +337,9 @@ def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, 
     number = a.number
     if measure in ("growth_pct", "avg_growth_pct") and _FALL.search(b.measure_gap.rsplit("#", 1)[-1]):
         number = -abs(number)
-    prefix = _mask(text, lo, a.start, amounts)
+    prefix = _mask(text, lo, b.anchor.start, amounts)
     span = explicit_period(prefix, year, scope)
-    local = prefix[prefix.rfind("#") + 1 :] if "#" in prefix else prefix
+    local = prefix[_clause_start(prefix, 0, len(prefix)) :]
     if span is not None:
         (p_lo, p_hi), _is_base = span
     else:

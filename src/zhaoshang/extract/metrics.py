@@ -103,9 +103,16 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention
         metric = cat.group_metric[g]
         many = cat.group_many.get(g, ())
         key = metric if metric in cat.exclude_before and not many else None
-        before = text[max(lo, m.start() - 14) : m.start()]
+        before = text[max(lo, m.start() - 24) : m.start()]
+        cut = max(before.rfind(","), before.rfind("，"), before.rfind(";"), before.rfind("；"))
+        before = before[cut + 1 :]
         after = text[m.end() : min(hi, m.end() + 8)]
         if cat.exclude_before[key].search(before) or cat.exclude_after[key].search(after):
+            continue
+        if out and out[-1].end == m.start() - 1 and text[m.start() - 1] in "(（" and text[m.end() : m.end() + 1] in (")", "）"):
+            # 地方生产总值(GDP): the bracketed alias restates the mention before it.
+            prev = out.pop()
+            out.append(Mention(prev.start, m.end() + 1, prev.metric, prev.many))
             continue
         out.append(Mention(m.start(), m.end(), metric, many))
     return out

@@ -144,7 +144,10 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[tuple[int, in
         y = int(m.group(1))
         tail = prefix[m.end() :]
         if "#" in tail:
-            return None
+            # 2020年实现生产总值#、规上工业增加值#: the year dates the whole list in its clause,
+            # but not past a clause break, nor in 从2015年的#提升到# (it dates only the first).
+            if re.search(r"[,，]|到|至", tail) or re.search(r"(?:从|由)$", prefix[max(0, m.start() - 1) : m.start()]):
+                return None
         lo, hi = plan_span(plan_of_year(year - 1) + 1)
         if y == 2035 or y > hi:
             return (y, y), False
