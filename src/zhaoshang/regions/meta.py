@@ -156,18 +156,24 @@ def detect_year(text: str, title: str | None = None) -> int | None:
     return _body_year(text)
 
 
-# Offices whose holder delivers the report; 副 (deputy) never does.
-_OFFICE = r"(?<!副)(?:代理?)?(?:省|市|县|区|州|旗|盟)长|(?<!副)(?:代理?)?主席"
+# Offices whose holder delivers the report.  Deputies (副市长) deliver it only when they act
+# for the head, and then the header names them last anyway; in free text they are skipped.
+_OFFICE = r"(?:代理?)?(?:省|市|县|区|州|旗|盟)长|(?:代理?)?主席"
 _NAME = rf"(?:[{HAN}]{{1,8}}(?:[·•・‧.][{HAN}]{{1,10}})+|[{HAN}]{{2,4}})"
 _SEP = r"[\s;；:：,，、)）]"
 _SPEAKER_AT_END = (
     re.compile(rf"(?:{_OFFICE})\s*[;；:：,，、]?\s*(?P<name>{_NAME})\s*$"),
     re.compile(rf"(?:会议上|{_SEP})\s*(?P<name>{_NAME})\s*$"),
 )
+# Without a salutation: an office standing on its own (start, separator, 人民政府) followed by
+# a name standing on its own; 省长热线， or 县长办公会 never qualify.
 _SPEAKER_AFTER_OFFICE = re.compile(
-    rf"(?:{_OFFICE})\s*[;；:：,，、]?\s*(?P<name>{_NAME}?)(?=各位|同志|\s|[(（,，。;；:：]|$)"
+    rf"(?:^|[\s;；:：、]|人民政府)(?<!副)(?:{_OFFICE})\s*[;；:：,，、]?\s*(?P<name>{_NAME}?)(?=各位|\s|[(（]|$)"
 )
-_NOT_A_NAME = re.compile(r"政府|报告|会议|代表|大会|工作|人民|书面|委员|全文|摘要|届|次")
+_NOT_A_NAME = re.compile(
+    r"政府|报告|会议|代表|大会|工作|人民|书面|委员|全文|摘要|书记|届|次"
+    rf"|^(?:{_OFFICE})$"
+)
 
 
 def _clean_name(name: str) -> str | None:
