@@ -9,6 +9,8 @@ blocks, so the Content-Security-Policy can forbid inline scripts entirely.
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from markupsafe import Markup, escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from zhaoshang.services.labels import KIND_LABELS, LEVEL_LABELS, QUALIFIER_LABELS, measure_label, metric_label
@@ -114,6 +117,22 @@ def query_with(request: Request, **changes: Any) -> str:
     return "?" + urlencode(params) if params else "?"
 
 
+_MARK_SPLIT = re.compile(r"(</?mark>)")
+
+
+def safe_snippet(snippet_html: str) -> Markup:
+    """Keep only ``<mark>``/``</mark>`` from a search snippet; everything else is
+    re-escaped (after undoing the snippet's own escaping), so even a bug upstream can
+    never put markup from a report or a contribution on the page."""
+    out = []
+    for part in _MARK_SPLIT.split(snippet_html or ""):
+        if part in ("<mark>", "</mark>"):
+            out.append(part)
+        else:
+            out.append(str(escape(html.unescape(part))))
+    return Markup("".join(out))
+
+
 def _make_env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
@@ -142,7 +161,7 @@ def _make_env() -> Environment:
         PARTICIPATION_LINKS=PARTICIPATION_LINKS,
         query_with=query_with,
     )
-    env.filters.update(num=fmt_number, yuan=fmt_yuan)
+    env.filters.update(num=fmt_number, yuan=fmt_yuan, snippet=safe_snippet)
     return env
 
 
@@ -158,3 +177,4 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
 
 def json_response(data: Any, status_code: int = 200) -> JSONResponse:
     return JSONResponse(data, status_code=status_code)
+

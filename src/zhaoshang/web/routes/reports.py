@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.export import COLUMNS
 from zhaoshang.web.deps import Paging, get_session, paging
 from zhaoshang.web.export import table_response
 from zhaoshang.web.facts import report_facts
@@ -22,17 +23,7 @@ from zhaoshang.web.render import json_response, render
 
 router = APIRouter()
 
-REPORT_COLUMNS = [
-    ("id", "报告ID"),
-    ("title", "标题"),
-    ("year", "年份"),
-    ("meeting_date", "会议日期"),
-    ("speaker", "报告人"),
-    ("region_code", "地区代码"),
-    ("region_name", "地区"),
-    ("char_count", "字数"),
-    ("url", "链接"),
-]
+REPORT_COLUMNS = [*COLUMNS["reports"], ("url", "url")]
 
 
 def _flat(r: dict[str, Any]) -> dict[str, Any]:
@@ -118,14 +109,30 @@ def reader_data(session: Session, report_id: int) -> dict[str, Any]:
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
-def reader_page(request: Request, report_id: int, session: Session = Depends(get_session)) -> HTMLResponse:
+def reader_page(
+    request: Request,
+    report_id: int,
+    hl: str | None = Query(None, pattern=r"^\d{1,9}-\d{1,9}$", description="高亮区间 start-end（检索命中）"),
+    session: Session = Depends(get_session),
+) -> HTMLResponse:
     data = reader_data(session, report_id)
     report, facts = data["report"], data["facts"]
     text: str = report["text"]
     marks = [Mark(t, f["id"], f["start"], f["end"]) for t, items in facts.items() for f in items]
+    span = _span(hl, len(text))
+    if span:
+        marks.append(Mark("hit", 0, *span))
     sections = [(s["kind"], s["title"], s["start"], s["end"]) for s in report["sections"]]
     rendered = [{"block": b, "html": render_marks(text, marks, b.start, b.end)} for b in blocks(len(text), sections)]
     return render(request, "report.html", {**data, "page_title": report["title"], "blocks": rendered})
+
+
+def _span(hl: str | None, length: int) -> tuple[int, int] | None:
+    """``"12-30"`` → (12, 30) when it is a non-empty range inside the text."""
+    if not hl:
+        return None
+    start, end = (int(x) for x in hl.split("-"))
+    return (start, end) if 0 <= start < end <= length else None
 
 
 @router.get("/api/v1/reports/{report_id}", tags=["reports"], summary="一份报告：元数据、章节、全文与全部事实（含字符区间）")
