@@ -39,11 +39,11 @@ class _Progress:
         rate = done / max(time.perf_counter() - self.started, 1e-9)
         self.bar.set_postfix_str(
             f"{self.counts['ok']} stored, {self.counts['dup']} dup, {self.counts['failed']} failed, {rate:.1f} reports/s",
-            refresh=False,
+            refresh=False,  # the update() that follows redraws
         )
 
-    def file(self, _path: Path, size: int) -> None:
-        self.bar.update(size)
+    def advance(self, nbytes: int) -> None:
+        self.bar.update(nbytes)
 
     def close(self) -> None:
         self.bar.close()
@@ -58,7 +58,7 @@ def _total_bytes(paths: tuple[str, ...]) -> int:
     total = 0
     for spec in paths:
         try:
-            for p in iter_inputs([spec]):
+            for p in iter_inputs([str(spec)]):
                 try:
                     total += Path(p).stat().st_size
                 except OSError:
@@ -68,6 +68,10 @@ def _total_bytes(paths: tuple[str, ...]) -> int:
     return total
 
 
+MAX_LISTED = 20
+"""Duplicates listed by name in the summary; failures are always listed in full."""
+
+
 def format_summary(summary: IngestSummary) -> list[str]:
     """The closing lines: what was stored, skipped and refused, each refusal with its reason."""
     mb = summary.bytes_read / 1e6
@@ -75,8 +79,10 @@ def format_summary(summary: IngestSummary) -> list[str]:
         f"ingested {summary.stored} report(s), skipped {len(summary.duplicates)} duplicate(s), "
         f"failed {len(summary.failed)} — {summary.files} file(s), {mb:.1f} MB in {summary.seconds:.1f}s"
     ]
-    for o in summary.duplicates:
+    for o in summary.duplicates[:MAX_LISTED]:
         lines.append(f"  duplicate: {o.source} (already stored as report #{o.report_id})")
+    if len(summary.duplicates) > MAX_LISTED:
+        lines.append(f"  ... and {len(summary.duplicates) - MAX_LISTED} more duplicate(s)")
     for o in summary.partial:
         lines.append(f"  stored with errors: {o.source} (report #{o.report_id}): {o.reason}")
     for o in summary.unrecognised_region:
@@ -119,7 +125,7 @@ def ingest_command(
     enabled = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(_total_bytes(paths) if enabled else 0, enabled)
     try:
-        summary = ingest_paths(paths, engine, options, on_outcome=bar.outcome, on_file=bar.file)
+        summary = ingest_paths(paths, engine, options, on_outcome=bar.outcome, on_advance=bar.advance)
     finally:
         bar.close()
         engine.dispose()

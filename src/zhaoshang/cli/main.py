@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "serve",
     "admin",
     "demo",
+    "db",
 )
 
 for _name in COMMAND_MODULES:

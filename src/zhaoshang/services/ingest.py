@@ -24,7 +24,7 @@ from zhaoshang.store.repository import ReportInput, content_hash, find_by_hash, 
 
 Status = Literal["ingested", "partial", "duplicate", "failed"]
 
-DEFAULT_MAX_MB = 50.0
+DEFAULT_MAX_MB = 20.0
 """Largest input file read by default; bigger files fail with a clear reason (``--max-size``)."""
 
 
@@ -229,12 +229,16 @@ def expand_inputs(specs: Sequence[str | os.PathLike[str]]) -> Iterator[Path | In
     """Each input path, or a failed outcome for a spec that names nothing readable."""
     from zhaoshang.ingest.registry import iter_inputs
 
+    seen: set[Path] = set()
     for spec in specs:
         found = False
         try:
-            for path in iter_inputs([spec]):
+            for path in iter_inputs([str(spec)]):
                 found = True
-                yield Path(path)
+                key = Path(path).resolve()
+                if key not in seen:  # a file named twice (or matched by two globs) is read once
+                    seen.add(key)
+                    yield Path(path)
         except Exception as exc:  # noqa: BLE001
             yield IngestOutcome(str(spec), "failed", reason=_reason(exc))
             continue
@@ -261,7 +265,7 @@ def read_documents(path: Path, max_bytes: int | None) -> list[Any]:
     return read_path(path, max_bytes=max_bytes)
 
 
-FileCallback = Callable[[Path, int], None]
+AdvanceCallback = Callable[[int], None]
 OutcomeCallback = Callable[[IngestOutcome], None]
 
 
@@ -271,12 +275,13 @@ def ingest_paths(
     options: IngestOptions = IngestOptions(),
     *,
     on_outcome: OutcomeCallback | None = None,
-    on_file: FileCallback | None = None,
+    on_advance: AdvanceCallback | None = None,
 ) -> IngestSummary:
     """Ingest every file the specs name (files, folders, globs), one transaction per report.
 
-    ``on_outcome`` is called after each document, ``on_file(path, size)`` after each file:
-    the CLI drives its progress bar from them.
+    ``on_outcome`` is called after each document; ``on_advance(nbytes)`` reports input
+    consumed (a file's size is shared among its documents, so a listing advances smoothly).
+    The CLI drives its progress bar from them.
     """
     started = time.perf_counter()
     summary = IngestSummary()
@@ -286,6 +291,10 @@ def ingest_paths(
         summary.add(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
+
+    def advance(nbytes: int) -> None:
+        if on_advance is not None and nbytes:
+            on_advance(nbytes)
 
     for entry in expand_inputs(specs):
         if isinstance(entry, IngestOutcome):
@@ -299,15 +308,24 @@ def ingest_paths(
             raws = read_documents(path, options.max_bytes)
         except Exception as exc:  # noqa: BLE001 - IngestError and anything a reader throws
             record(IngestOutcome(getattr(exc, "source_name", None) or str(path), "failed", reason=_reason(exc)))
-        else:
-            if not raws:
-                record(IngestOutcome(str(path), "failed", reason="no report found in the file"))
-            while raws:  # pop as we go so each processed text can be freed
-                record(ingest_raw(engine, raws.pop(0), options))
-        if on_file is not None:
-            on_file(path, size)
+            advance(size)
+            continue
+        if not raws:
+            record(IngestOutcome(str(path), "failed", reason="no report found in the file"))
+            advance(size)
+            continue
+        shares = _shares(size, len(raws))
+        while raws:  # pop as we go so each processed text can be freed
+            record(ingest_raw(engine, raws.pop(0), options))
+            advance(shares.pop())
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _shares(total: int, parts: int) -> list[int]:
+    """``total`` split into ``parts`` integers that sum to it exactly."""
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
 def _size(path: Path) -> int:
@@ -315,3 +333,56 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+# --- re-extraction -------------------------------------------------------------------------------
+
+
+def extract_stored(report: Any) -> Document:
+    """Run the current extractors on a stored report's text, with the user's ingest overrides."""
+    from zhaoshang.extract.pipeline import extract_document
+
+    overrides = report.overrides or {}
+    return extract_document(
+        report.text,
+        title=report.title,
+        channel=report.channel,
+        year=overrides.get("year"),
+        region=overrides.get("region"),
+    )
+
+
+def reextract(engine: Engine, report_ids: Sequence[int] | None = None, *, stale_only: bool = False) -> dict[str, int]:
+    """Re-run extraction on stored reports, one transaction each; editor corrections are kept.
+
+    ``report_ids`` None means every report; ``stale_only`` limits to reports made by an
+    older ``PIPELINE_VERSION``.  Returns counts of reports done and failed.
+    """
+    from sqlalchemy import select
+
+    from zhaoshang import PIPELINE_VERSION
+    from zhaoshang.store.models import Report
+    from zhaoshang.store.repository import reextract_report
+
+    query = select(Report.id).order_by(Report.id)
+    if report_ids is not None:
+        query = query.where(Report.id.in_(list(report_ids)))
+    if stale_only:
+        query = query.where(Report.pipeline_version != PIPELINE_VERSION)
+    with transaction(engine) as session:
+        ids = list(session.scalars(query))
+
+    def checked(report: Any) -> Document:
+        doc = extract_stored(report)
+        _drop_bad_spans(doc)
+        return doc
+
+    done = failed = 0
+    for rid in ids:
+        try:
+            with transaction(engine) as session:
+                reextract_report(session, rid, checked)
+            done += 1
+        except Exception:  # noqa: BLE001 - one report's failure leaves it as it was
+            failed += 1
+    return {"reextracted": done, "failed": failed}

@@ -346,4 +346,19 @@ class SecurityEvent(Base):
     ip: Mapped[str | None] = mapped_column(String(64))
 
 
+class RateHit(Base):
+    """One attempt at a rate-limited action (login, contribute ...), counted per key and window.
+
+    Kept in the database rather than process memory so limits hold across worker processes.
+    """
+
+    __tablename__ = "rate_hits"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+    __table_args__ = (Index("ix_rate_hits_key_at", "key", "at"),)
+
+
 __all__ = [name for name in dir() if not name.startswith("_")]
