@@ -175,3 +175,35 @@ def test_targets_vs_results_on_both_backends(engine):
         assert report.summary == {"met": 3, "missed": 1, "not_reported": 1, "pending": 2}
         (parent,) = report.parent_comparisons
         assert (parent.metric, parent.relation, parent.ancestor_code) == ("gdp", "above", "430000")
+
+
+def test_targets_overview_ranks_regions_by_delivery(svc_session):
+    _two_years(svc_session)  # 衡阳市: 3 met, 1 missed
+    ReportBuilder(svc_session, "511827", 2021).indicator("gdp", "2021", "target", "growth_pct", 8.5)
+    hn21 = ReportBuilder(svc_session, "430000", 2021)
+    hn21.indicator("gdp", "2021", "target", "growth_pct", 7, qualifier="at_least")
+    hn21.done()
+    ReportBuilder(svc_session, "430000", 2022).indicator("gdp", "2021", "actual", "growth_pct", 7.7)
+    svc_session.flush()
+    from zhaoshang.services import targets_overview
+
+    rows = targets_overview(svc_session)
+    assert [(r.name, r.met_rate) for r in rows] == [("湖南省", 1.0), ("衡阳市", 0.75), ("宝兴县", None)]
+    assert rows[1].summary == targets_vs_results(svc_session, "衡阳市").summary
+    assert rows[1].parent_name == "湖南省" and rows[1].report_years == [2021, 2022]
+    assert [r.name for r in targets_overview(svc_session, level="county")] == ["宝兴县"]
+    assert [r.name for r in targets_overview(svc_session, year=2022)] == ["衡阳市"]
+
+
+def test_pair_targets_is_pure_over_plain_rows():
+    from types import SimpleNamespace
+
+    from zhaoshang.services import pair_targets
+
+    def fact(i, kind, period, number, report_id, qualifier=None):
+        return SimpleNamespace(id=i, report_id=report_id, metric="gdp", period=period, kind=kind, measure="growth_pct",
+                               number=number, unit="%", value_yuan=None, qualifier=qualifier, quote=f"q{i}", start=0,
+                               end=2, section_kind=None, corrected=False)
+
+    (res,) = pair_targets([(fact(1, "target", "2021", 6, 1, "at_least"), 2021)], [(fact(2, "actual", "2021", 5.5, 2), 2022)], [2021, 2022])
+    assert res.status == "missed" and res.actual.fact_id == 2 and res.difference == pytest.approx(-0.5)

@@ -25,11 +25,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zhaoshang.services.common import Plain, Provenance, RegionInfo, comparable, live, provenance, region_info, resolve_region
+from zhaoshang.services.common import (
+    Plain,
+    RegionInfo,
+    comparable,
+    iter_chunks,
+    live,
+    region_info,
+    region_scope,
+    resolve_region,
+)
 from zhaoshang.services.facts import period_bounds, pick_best
 from zhaoshang.services.labels import LOWER_IS_BETTER, measure_label, metric_label
 from zhaoshang.store.models import IndicatorFact, Region, Report
@@ -103,7 +113,7 @@ class TargetsReport(Plain):
     parent_comparisons: list[ParentComparison] = field(default_factory=list)
 
 
-def _ref(fact: IndicatorFact, year: int | None) -> FactRef:
+def _ref(fact: Any, year: int | None) -> FactRef:
     return FactRef(
         number=fact.number,
         unit=fact.unit,
@@ -120,13 +130,33 @@ def _ref(fact: IndicatorFact, year: int | None) -> FactRef:
     )
 
 
-def _region_facts(session: Session, code: str, kind: str) -> list[tuple[IndicatorFact, int | None]]:
+_FACT_COLUMNS = (
+    IndicatorFact.id,
+    IndicatorFact.report_id,
+    IndicatorFact.metric,
+    IndicatorFact.period,
+    IndicatorFact.kind,
+    IndicatorFact.measure,
+    IndicatorFact.number,
+    IndicatorFact.unit,
+    IndicatorFact.value_yuan,
+    IndicatorFact.qualifier,
+    IndicatorFact.quote,
+    IndicatorFact.start,
+    IndicatorFact.end,
+    IndicatorFact.section_kind,
+    IndicatorFact.corrected,
+)
+"""Plain column rows (attribute access like the ORM object, without its bookkeeping)."""
+
+
+def _region_facts(session: Session, code: str, kind: str) -> list[tuple[Any, int | None]]:
     stmt = (
-        select(IndicatorFact, Report.year)
+        select(*_FACT_COLUMNS, Report.year.label("report_year"))
         .join(Report, Report.id == IndicatorFact.report_id)
         .where(live(IndicatorFact), Report.region_code == code, IndicatorFact.kind == kind)
     )
-    return [(f, y) for f, y in session.execute(stmt)]
+    return [(row, row.report_year) for row in session.execute(stmt)]
 
 
 def classify(
@@ -159,7 +189,7 @@ def _fmt_tol(tol: float, unit: str) -> str:
     return f"{tol:g}个百分点" if unit == "%" else f"{tol:g}{unit}"
 
 
-def _pair(target: IndicatorFact, actual: IndicatorFact) -> tuple[float, float, str] | None:
+def _pair(target: Any, actual: Any) -> tuple[float, float, str] | None:
     """Both numbers on one scale, or None when the units cannot be reconciled."""
     if target.unit == actual.unit:
         return target.number, actual.number, target.unit
@@ -169,6 +199,57 @@ def _pair(target: IndicatorFact, actual: IndicatorFact) -> tuple[float, float, s
         return None
     factor = (target.number / t) if t else 1.0
     return target.number, a * factor, target.unit
+
+
+def pair_targets(
+    targets: list[tuple[Any, int | None]],
+    actuals: list[tuple[Any, int | None]],
+    report_years: list[int],
+    *,
+    year: int | None = None,
+) -> list[TargetResult]:
+    """The pairing itself, pure: one region's (target fact, report year) and (actual
+    fact, report year) pairs plus the years of all its reports → one result per target
+    (metric, measure, period), in period then reading order."""
+    actual_index: dict[tuple[str, str, str], list[tuple[Any, int | None]]] = defaultdict(list)
+    for fact, y in actuals:
+        actual_index[(fact.metric, fact.measure, fact.period)].append((fact, y))
+    results: list[TargetResult] = []
+    for (metric, measure, period), (tfact, tyear) in sorted(_best_per_key(targets, year).items(), key=_target_order):
+        later = [(f, y) for f, y in actual_index.get((metric, measure, period), []) if _is_later(y, tyear, period)]
+        tref = _ref(tfact, tyear)
+        if not later:
+            later_reports = [y for y in report_years if _is_later(y, tyear, period)]
+            status = "not_reported" if later_reports else "pending"
+            reason = (
+                f"{'、'.join(map(str, later_reports))}年报告未给出可比的实际值"
+                if later_reports
+                else "尚无后续年份的报告"
+            )
+            results.append(_result(metric, measure, period, status, tref, None, None, reason))
+            continue
+        # the earliest later report reviews the period; among its statements the usual preference
+        earliest = min(y or 0 for _, y in later)
+        picked = pick_best([(f, y) for f, y in later if (y or 0) == earliest])
+        assert picked is not None
+        afact, ayear, _n = picked
+        pair = _pair(tfact, afact)
+        if pair is None:
+            results.append(
+                _result(metric, measure, period, "not_reported", tref, _ref(afact, ayear), None, "单位不可比")
+            )
+            continue
+        t, a, unit = pair
+        status, reason = classify(metric, measure, t, a, tfact.qualifier, unit)
+        results.append(_result(metric, measure, period, status, tref, _ref(afact, ayear), round(a - t, 6), reason))
+    return results
+
+
+def _summary(results: list[TargetResult]) -> dict[str, int]:
+    summary = {s: 0 for s in STATUSES}
+    for r in results:
+        summary[r.status] += 1
+    return summary
 
 
 def targets_vs_results(session: Session, region: str, *, year: int | None = None) -> TargetsReport:
@@ -185,51 +266,98 @@ def targets_vs_results(session: Session, region: str, *, year: int | None = None
         {y for y in session.scalars(select(Report.year).where(Report.region_code == reg.code)) if y is not None}
     )
     targets = _region_facts(session, reg.code, "target")
-    actuals = _region_facts(session, reg.code, "actual")
-    actual_index: dict[tuple[str, str, str], list[tuple[IndicatorFact, int | None]]] = defaultdict(list)
-    for fact, y in actuals:
-        actual_index[(fact.metric, fact.measure, fact.period)].append((fact, y))
-
-    best_targets = _best_per_key(targets, year)
-    results: list[TargetResult] = []
-    for (metric, measure, period), (tfact, tyear) in sorted(best_targets.items(), key=_target_order):
-        later = [(f, y) for f, y in actual_index.get((metric, measure, period), []) if _is_later(y, tyear, period)]
-        later_reports = [y for y in report_years if _is_later(y, tyear, period)]
-        tref = _ref(tfact, tyear)
-        if not later:
-            status = "not_reported" if later_reports else "pending"
-            reason = (
-                f"{'、'.join(map(str, later_reports))}年报告未给出可比的实际值"
-                if later_reports
-                else "尚无后续年份的报告"
-            )
-            results.append(_result(metric, measure, period, status, tref, None, None, reason))
-            continue
-        # earliest later report first, then the usual preference
-        earliest = min(y or 0 for _, y in later)
-        picked = pick_best([(f, y) for f, y in later if (y or 0) == earliest])
-        assert picked is not None
-        afact, ayear, _n = picked
-        pair = _pair(tfact, afact)
-        if pair is None:
-            results.append(
-                _result(metric, measure, period, "not_reported", tref, _ref(afact, ayear), None, "单位不可比")
-            )
-            continue
-        t, a, unit = pair
-        status, reason = classify(metric, measure, t, a, tfact.qualifier, unit)
-        results.append(_result(metric, measure, period, status, tref, _ref(afact, ayear), round(a - t, 6), reason))
-
-    summary = {s: 0 for s in STATUSES}
-    for r in results:
-        summary[r.status] += 1
+    results = pair_targets(targets, _region_facts(session, reg.code, "actual"), report_years, year=year)
     return TargetsReport(
         region=info,
         report_years=report_years,
         results=results,
-        summary=summary,
-        parent_comparisons=compare_with_parent(session, reg.code, year=year, _targets=best_targets),
+        summary=_summary(results),
+        parent_comparisons=compare_with_parent(session, reg.code, year=year, _targets=_best_per_key(targets, year)),
     )
+
+
+@dataclass(slots=True)
+class RegionTargetsSummary(Plain):
+    """One line of the targets overview: how a region's targets fared."""
+
+    code: str
+    name: str
+    level: str
+    parent_name: str | None
+    report_years: list[int]
+    targets: int
+    summary: dict[str, int]
+    met_rate: float | None
+    """met / (met + missed), None while nothing is decided."""
+
+
+def targets_overview(
+    session: Session,
+    *,
+    level: str | None = None,
+    parent: str | None = None,
+    include_descendants: bool = False,
+    year: int | None = None,
+) -> list[RegionTargetsSummary]:
+    """Every region that set targets, with its met / missed / not reported / pending
+    counts — the index of the targets page. Two queries for the whole corpus (not one
+    per region). Regions with decided targets first, best delivery rate first."""
+    codes = region_scope(session, level=level, parent=parent, include_descendants=include_descendants)
+    if codes is not None and not codes:
+        return []
+    stmt = (
+        select(*_FACT_COLUMNS, Report.year.label("report_year"), Report.region_code)
+        .join(Report, Report.id == IndicatorFact.report_id)
+        .where(live(IndicatorFact), Report.region_code.is_not(None))
+    )
+    years_stmt = select(Report.region_code, Report.year).where(Report.region_code.is_not(None), Report.year.is_not(None))
+    rows: list[Any] = []
+    year_rows: list[Any] = []
+    for chunk in iter_chunks(codes) if codes is not None else [None]:
+        st, yst = stmt, years_stmt
+        if chunk is not None:
+            st = st.where(Report.region_code.in_(chunk))
+            yst = yst.where(Report.region_code.in_(chunk))
+        rows.extend(session.execute(st))
+        year_rows.extend(session.execute(yst))
+    facts: dict[str, dict[str, list[tuple[Any, int | None]]]] = defaultdict(lambda: {"target": [], "actual": []})
+    for row in rows:
+        if row.kind in ("target", "actual"):
+            facts[row.region_code][row.kind].append((row, row.report_year))
+    years: dict[str, set[int]] = defaultdict(set)
+    for code, y in year_rows:
+        years[code].add(y)
+    with_targets = [c for c, f in facts.items() if f["target"]]
+    regions = {r.code: r for r in session.scalars(select(Region).where(Region.code.in_(with_targets)))} if with_targets else {}
+    parent_codes = {r.parent_code for r in regions.values() if r.parent_code}
+    parent_names = (
+        dict(session.execute(select(Region.code, Region.name).where(Region.code.in_(parent_codes))).tuples().all())
+        if parent_codes
+        else {}
+    )
+    out = []
+    for code in with_targets:
+        ry = sorted(years.get(code, ()))
+        results = pair_targets(facts[code]["target"], facts[code]["actual"], ry, year=year)
+        if not results:
+            continue
+        summary = _summary(results)
+        decided = summary["met"] + summary["missed"]
+        reg = regions.get(code)
+        out.append(
+            RegionTargetsSummary(
+                code=code,
+                name=reg.name if reg else code,
+                level=reg.level if reg else "",
+                parent_name=parent_names.get(reg.parent_code) if reg and reg.parent_code else None,
+                report_years=ry,
+                targets=len(results),
+                summary=summary,
+                met_rate=round(summary["met"] / decided, 4) if decided else None,
+            )
+        )
+    out.sort(key=lambda r: (r.met_rate is None, -(r.met_rate or 0), -r.targets, r.code))
+    return out
 
 
 def _result(
@@ -268,14 +396,14 @@ def _is_later(report_year: int | None, target_report_year: int | None, period: s
 
 
 def _best_per_key(
-    facts: list[tuple[IndicatorFact, int | None]], year: int | None
-) -> dict[tuple[str, str, str], tuple[IndicatorFact, int | None]]:
-    grouped: dict[tuple[str, str, str], list[tuple[IndicatorFact, int | None]]] = defaultdict(list)
+    facts: list[tuple[Any, int | None]], year: int | None
+) -> dict[tuple[str, str, str], tuple[Any, int | None]]:
+    grouped: dict[tuple[str, str, str], list[tuple[Any, int | None]]] = defaultdict(list)
     for fact, y in facts:
         if year is not None and fact.period != str(year):
             continue
         grouped[(fact.metric, fact.measure, fact.period)].append((fact, y))
-    best: dict[tuple[str, str, str], tuple[IndicatorFact, int | None]] = {}
+    best: dict[tuple[str, str, str], tuple[Any, int | None]] = {}
     for key, cands in grouped.items():
         picked = pick_best(cands)
         if picked:
@@ -283,7 +411,7 @@ def _best_per_key(
     return best
 
 
-def _target_order(item: tuple[tuple[str, str, str], tuple[IndicatorFact, int | None]]) -> tuple[object, ...]:
+def _target_order(item: tuple[tuple[str, str, str], tuple[Any, int | None]]) -> tuple[object, ...]:
     (metric, measure, period), (fact, _y) = item
     return (period, fact.report_id, fact.start, metric, measure)
 
@@ -293,7 +421,7 @@ def compare_with_parent(
     region: str,
     *,
     year: int | None = None,
-    _targets: dict[tuple[str, str, str], tuple[IndicatorFact, int | None]] | None = None,
+    _targets: dict[tuple[str, str, str], tuple[Any, int | None]] | None = None,
 ) -> list[ParentComparison]:
     """Each target of the region against the same target (metric, measure, period) of
     its nearest ancestor that states it — the county against its prefecture, or the
@@ -352,11 +480,12 @@ __all__ = [
     "ABOUT_TOLERANCE_REL",
     "FactRef",
     "ParentComparison",
-    "Provenance",
+    "RegionTargetsSummary",
     "TargetResult",
     "TargetsReport",
     "classify",
     "compare_with_parent",
-    "provenance",
+    "pair_targets",
+    "targets_overview",
     "targets_vs_results",
 ]
