@@ -59,13 +59,18 @@ class RegionMatch:
     evidence: str | None = None
 
 
-def _names_ending_at(g: Gazetteer, s: str, end: int, max_len: int = 16) -> list[tuple[int, list[Place]]]:
-    out = []
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    text: str  # where it was read (channel, title, opening phrase)
+    name: str  # the name(s) read in it ('珠海市斗门区', '湖南')
+    places: list[Place]
+
+
+def _longest_name_ending_at(g: Gazetteer, s: str, end: int, max_len: int = 16) -> tuple[int, list[Place]]:
     for start in range(max(0, end - max_len), end - 1):
-        cands = g.by_name(s[start:end])
-        if cands:
-            out.append((start, cands))
-    return out
+        if cands := g.by_name(s[start:end]):
+            return start, cands
+    return end, []
 
 
 def resolve_tail(g: Gazetteer, s: str) -> list[Place]:
@@ -79,11 +84,8 @@ def resolve_tail(g: Gazetteer, s: str) -> list[Place]:
 
 def _tail(g: Gazetteer, s: str) -> tuple[list[Place], str]:
     """``resolve_tail`` plus the exact names it read ('珠海市斗门区' of '…会议上珠海市斗门区')."""
-    found = _names_ending_at(g, s, len(s))
-    if not found:
-        return [], ""
-    start, cands = found[0]
-    if start > 0:
+    start, cands = _longest_name_ending_at(g, s, len(s))
+    if cands and start > 0:
         parents, parent_text = _tail(g, s[:start])
         narrowed = [c for c in cands if any(g.is_ancestor(p.code, c.code) for p in parents)]
         if narrowed:
@@ -91,13 +93,19 @@ def _tail(g: Gazetteer, s: str) -> tuple[list[Place], str]:
     return cands, s[start:]
 
 
-def lookup(g: Gazetteer, s: str) -> list[Place]:
-    """A name, short name, alias, code or parent path ('湖南', '430000', '北京市朝阳区')."""
+def _lookup(g: Gazetteer, s: str) -> tuple[list[Place], str]:
     s = s.strip()
     if s.isdigit():
         p = g.get(s)
-        return [p] if p else []
-    return g.by_name(s) or resolve_tail(g, s)
+        return ([p], p.name) if p else ([], s)
+    if cands := g.by_name(s):
+        return cands, s
+    return _tail(g, s)
+
+
+def lookup(g: Gazetteer, s: str) -> list[Place]:
+    """A name, short name, alias, code or parent path ('湖南', '430000', '北京市朝阳区')."""
+    return _lookup(g, s)[0]
 
 
 def opening(text: str, limit: int = 800) -> str:
@@ -126,27 +134,27 @@ def _opening_slots(head: str) -> list[str]:
     return slots
 
 
-def _combine(g: Gazetteer, sources: Iterable[tuple[str, list[Place]]]) -> tuple[list[Place], str | None]:
+def _combine(g: Gazetteer, sources: Iterable[_Evidence]) -> tuple[list[Place], _Evidence | None]:
     """Narrow candidates source by source; a later, deeper name refines an earlier parent."""
     current: list[Place] = []
-    evidence: str | None = None
-    for text, cands in sources:
-        if not cands:
+    decided: _Evidence | None = None
+    for ev in sources:
+        if not ev.places:
             continue
         if not current:
-            current, evidence = cands, text
+            current, decided = ev.places, ev
             continue
-        same = [c for c in current if c in cands]
+        same = [c for c in current if c in ev.places]
         if same:
             if len(same) < len(current):
-                evidence = text
+                decided = ev
             current = same
             continue
-        deeper = [c for c in cands if any(g.is_ancestor(p.code, c.code) for p in current)]
+        deeper = [c for c in ev.places if any(g.is_ancestor(p.code, c.code) for p in current)]
         if deeper:
-            current, evidence = deeper, text
+            current, decided = deeper, ev
         # otherwise the later source names a parent or contradicts: the earlier one stands
-    return current, evidence
+    return current, decided
 
 
 def _level_cues(head: str) -> list[str]:
@@ -170,29 +178,27 @@ def _by_level_cue(cands: list[Place], head: str) -> list[Place]:
 
 
 def _by_parent_mentions(g: Gazetteer, cands: list[Place], context: str) -> tuple[list[Place], str | None]:
-    """Keep the candidate whose parents the context names most often (strictly)."""
+    """Keep the candidate whose parents the context names most often (strictly more).
+
+    A parent is counted by its short name, which also counts its full-name mentions; names
+    the candidates themselves bear (衡阳 for 衡阳市 vs 衡阳县 of 衡阳市) are not counted.
+    """
     own = {n for c in cands for n in (c.name, c.short)}
-    scores: list[tuple[int, Place, str | None]] = []
+    scored: list[tuple[int, Place, str | None]] = []
     for c in cands:
-        score, best, best_n = 0, None, 0
-        for parent in g.parents(c.code):
-            for key in {parent.short, parent.name} - own:
-                n = context.count(key)
-                if parent.short != parent.name and key == parent.name:
-                    continue  # the short name already counts every full-name mention
-                score += n
-                if n > best_n:
-                    best, best_n = key, n
-        scores.append((score, c, best))
-    scores.sort(key=lambda t: -t[0])
-    if scores and scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
-        return [scores[0][1]], scores[0][2]
+        counts = {p.short: context.count(p.short) for p in g.parents(c.code) if p.short not in own}
+        best = max(counts, key=counts.__getitem__, default=None)
+        scored.append((sum(counts.values()), c, best))
+    scored.sort(key=lambda t: -t[0])
+    top = scored[0][0] if scored else 0
+    if top > 0 and (len(scored) == 1 or top > scored[1][0]):
+        return [scored[0][1]], scored[0][2]
     return cands, None
 
 
-def _by_prominence(cands: list[Place], evidence: str | None) -> list[Place]:
-    """A bare short name (湖南, 吉林) means its highest-level bearer, if only one is highest."""
-    if evidence is None or any(c.name == evidence for c in cands):
+def _by_prominence(cands: list[Place], name: str) -> list[Place]:
+    """A bare short name (湖南, 吉林, 海南) means its highest-level bearer, if only one is highest."""
+    if any(c.name == name for c in cands):
         return cands
     top = min(LEVEL_RANK[c.level] for c in cands)
     best = [c for c in cands if LEVEL_RANK[c.level] == top]
@@ -200,15 +206,16 @@ def _by_prominence(cands: list[Place], evidence: str | None) -> list[Place]:
 
 
 def _disambiguate(g: Gazetteer, cands: list[Place], head: str, context: str,
-                  bare: str | None) -> tuple[list[Place], str | None]:
+                  name: str) -> tuple[list[Place], str | None]:
+    """Level cue, then parent mentions, then prominence; returns the deciding mention, if any."""
     if len(cands) > 1:
         cands = _by_level_cue(cands, head)
-    evidence = None
+    mention = None
     if len(cands) > 1:
-        cands, evidence = _by_parent_mentions(g, cands, context)
+        cands, mention = _by_parent_mentions(g, cands, context)
     if len(cands) > 1:
-        cands = _by_prominence(cands, bare)
-    return cands, evidence
+        cands = _by_prominence(cands, name)
+    return cands, mention
 
 
 def _clean_channel(channel: str) -> str:
@@ -224,24 +231,26 @@ def recognise_region(text: str, *, title: str | None = None, channel: str | None
     context = f"{title or ''}\n{text[:CONTEXT_CHARS]}"
 
     if hint and hint.strip():
-        cands = lookup(g, hint)
-        cands, _ = _disambiguate(g, cands, head, context, hint.strip())
+        cands, name = _lookup(g, hint)
+        cands, _ = _disambiguate(g, cands, head, context, name)
         return _result(g, cands, "override", hint.strip())
 
-    sources: list[tuple[str, list[Place]]] = []
-    if channel and (name := _clean_channel(channel)):
-        sources.append((channel.strip(), lookup(g, name)))
+    sources: list[_Evidence] = []
+    if channel and (cleaned := _clean_channel(channel)):
+        cands, name = _lookup(g, cleaned)
+        sources.append(_Evidence(channel.strip(), name, cands))
     if title and (slot := _title_slot(title)):
-        sources.append((title, resolve_tail(g, slot)))
+        cands, name = _tail(g, slot)
+        sources.append(_Evidence(title, name, cands))
     for slot in _opening_slots(_join_han(title or "")) + _opening_slots(head):
-        cands, named = _tail(g, slot.strip())
-        sources.append((named, cands))
+        cands, name = _tail(g, slot.strip())
+        sources.append(_Evidence(name, name, cands))
 
-    cands, evidence = _combine(g, sources)
-    bare = next((_clean_channel(t) if t == (channel or "").strip() else _title_slot(t)
-                 for t, c in sources if c and t == evidence), None)
-    cands, parent_evidence = _disambiguate(g, cands, head, context, bare)
-    return _result(g, cands, "ok", evidence if parent_evidence is None else f"{evidence} · {parent_evidence}")
+    cands, decided = _combine(g, sources)
+    if decided is None:
+        return _result(g, [], "ok", None)
+    cands, mention = _disambiguate(g, cands, head, context, decided.name)
+    return _result(g, cands, "ok", decided.text if mention is None else f"{decided.text} · {mention}")
 
 
 def _result(g: Gazetteer, cands: list[Place], status: str, evidence: str | None) -> RegionMatch:
