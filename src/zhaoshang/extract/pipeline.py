@@ -1,0 +1,117 @@
+"""Text in, Document out: meta, region, sections, sentences, then every extractor.
+
+The extractors are listed as data (:data:`EXTRACTORS`): each is a pure function
+``(Document) -> list[Fact]`` stored under a Document field, so adding one is one line.
+Stages owned by other parts of the package are imported lazily, and a stage that is
+not installed is skipped rather than breaking extraction — the pipeline degrades to
+what exists.  Every fact's span is checked against the text before the Document is
+returned (``text[start:end] == quote``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from zhaoshang.extract.periods import infer_year
+from zhaoshang.extract.sections import split_sections
+from zhaoshang.extract.sentences import split_sentences
+from zhaoshang.model import Document, ReportMeta
+
+__all__ = ["EXTRACTORS", "extract_document", "extract_file", "read_reports"]
+
+#: (Document field, "module:function") for every fact extractor, run in this order.
+EXTRACTORS: tuple[tuple[str, str], ...] = (
+    ("indicators", "zhaoshang.extract.indicators:extract_indicators"),
+    ("projects", "zhaoshang.extract.projects:extract_projects"),
+    ("enterprises", "zhaoshang.extract.enterprises:extract_enterprises"),
+    ("parks", "zhaoshang.extract.parks:extract_parks"),
+    ("policies", "zhaoshang.extract.policies:extract_policies"),
+    ("industries", "zhaoshang.extract.industries:extract_industries"),
+)
+
+
+def _resolve(target: str) -> Callable[..., Any] | None:
+    """``"module:function"`` → the function, or None if that stage is not available."""
+    module_name, _, attr = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, attr, None)
+
+
+def _detect_meta(text: str, title: str | None, year: int | None) -> ReportMeta:
+    meta = ReportMeta(title=title, year=year)
+    detect_title = _resolve("zhaoshang.regions.meta:detect_title")
+    if detect_title is not None:
+        from zhaoshang.regions import meta as m
+
+        meta.title = title or detect_title(text)
+        meta.year = year or m.detect_year(text, meta.title)
+        meta.meeting_date = m.detect_meeting_date(text)
+        meta.speaker = m.detect_speaker(text)
+    if meta.year is None:
+        meta.year = infer_year(text)
+    return meta
+
+
+def _detect_region(meta: ReportMeta, text: str, channel: str | None, region: str | None) -> None:
+    recognise = _resolve("zhaoshang.regions.recognise:recognise_region")
+    if recognise is None:
+        return
+    match = recognise(text, title=meta.title, channel=channel, hint=region)
+    meta.region = match.region
+    meta.region_status = match.status if match.status in ("ok", "ambiguous", "unknown", "override") else "unknown"
+    meta.region_candidates = list(match.candidates)
+
+
+def extract_document(
+    text: str,
+    *,
+    title: str | None = None,
+    channel: str | None = None,
+    year: int | None = None,
+    region: str | None = None,
+) -> Document:
+    """Every fact of one already-normalised report.
+
+    ``year`` (the meeting year) and ``region`` (a name, resolved in the gazetteer)
+    override what is detected; ``title`` and ``channel`` are evidence from the source.
+    """
+    meta = _detect_meta(text, title, year)
+    _detect_region(meta, text, channel, region)
+    doc = Document(text=text, meta=meta)
+    doc.sections = split_sections(text, meta.year)
+    doc.sentences = split_sentences(text, doc.sections)
+    for field_name, target in EXTRACTORS:
+        fn = _resolve(target)
+        if fn is not None:
+            setattr(doc, field_name, list(fn(doc)))
+    doc.check_spans()
+    return doc
+
+
+def read_reports(path: str | Path) -> list[tuple[str, str | None, str | None]]:
+    """(normalised text, title, channel) of every report in a file (a listing holds several)."""
+    from zhaoshang.ingest.normalise import normalise
+    from zhaoshang.ingest.registry import read_path
+
+    return [(normalise(raw.text).text, raw.title, raw.channel) for raw in read_path(Path(path))]
+
+
+def extract_file(path: str | Path, *, year: int | None = None, region: str | None = None, index: int = 0) -> Document:
+    """Read, normalise and extract one report of ``path``.
+
+    A listing file holds several reports: ``index`` picks one (0 = the first).
+    Raises IndexError if the file has fewer reports.
+    """
+    reports = read_reports(path)
+    if not 0 <= index < len(reports):
+        raise IndexError(f"{path} holds {len(reports)} report(s); no report #{index + 1}")
+    text, title, channel = reports[index]
+    return extract_document(text, title=title, channel=channel, year=year, region=region)
