@@ -1,0 +1,81 @@
+"""Index maintenance on both backends: idempotent indexing, removal, rebuild, empty stores."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from zhaoshang.search.indexer import ensure_schema, index_report, rebuild, remove_report
+from zhaoshang.search.service import search
+from zhaoshang.store.models import Report
+
+TEXT = "推进汉白玉新材料产业园建设。稳就业保民生；财政收入增长5%。"
+
+
+def _report(session: Session, text: str = TEXT, key: str = "a") -> Report:
+    report = Report(title="测试报告", year=2021, source_name=key, source_format="txt",
+                    content_hash=key * 64, text=text, pipeline_version="test")  # fmt: skip
+    session.add(report)
+    session.flush()
+    return report
+
+
+def test_search_on_an_empty_store_returns_nothing(engine: Engine) -> None:
+    result = search(engine, "汉白玉")
+    assert result.total == 0 and result.hits == [] and all(v == [] for v in result.facets.values())
+
+
+def test_indexing_twice_replaces_the_rows(engine: Engine) -> None:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        report = _report(session)
+        index_report(session, report)
+        index_report(session, report)
+    assert search(engine, "就业").total == 1
+
+
+def test_reindexing_changed_text_forgets_the_old_words(engine: Engine) -> None:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        report = _report(session)
+        index_report(session, report)
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        report = session.get(Report, report.id)
+        report.text = "全新内容：发展数字经济。"
+        index_report(session, report)
+    assert search(engine, "汉白玉").total == 0
+    assert search(engine, "数字经济").total == 1
+
+
+def test_remove_report_drops_its_sentences(engine: Engine) -> None:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        a = _report(session, key="a")
+        b = _report(session, text="财政收入稳步增长。", key="b")
+        index_report(session, a)
+        index_report(session, b)
+    assert search(engine, "财政").total == 2
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        remove_report(session, a.id)
+        remove_report(session, 99999)
+    hits = search(engine, "财政").hits
+    assert [h.report_id for h in hits] == [b.id]
+
+
+def test_index_rows_roll_back_with_the_report(engine: Engine) -> None:
+    ensure_schema(engine)
+    try:
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            index_report(session, _report(session))
+            raise RuntimeError("save failed")
+    except RuntimeError:
+        pass
+    assert search(engine, "汉白玉").total == 0
+
+
+def test_rebuild_reindexes_every_report(engine: Engine) -> None:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        _report(session, key="a")
+        _report(session, text="财政收入稳步增长。", key="b")
+    assert search(engine, "财政").total == 0  # saved without indexing
+    assert rebuild(engine) == 2
+    assert search(engine, "财政").total == 2
+    assert rebuild(engine) == 2
+    assert search(engine, "财政").total == 2

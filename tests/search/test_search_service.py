@@ -1,0 +1,214 @@
+"""The shared suite: every test runs on SQLite FTS5 and on PostgreSQL and must pass on both."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from zhaoshang.search.normalize import compact, fold, is_word_char
+from zhaoshang.search.query import QueryError
+from zhaoshang.search.service import all_matches, search
+from zhaoshang.search.synonyms import expand, key
+from zhaoshang.search.units import split_units
+
+from typing import Any as Corpus  # the fixture type lives in this folder's conftest.py
+
+N_RECALL_QUERIES = 300
+SEED = 20210125
+
+
+def _units(corpus: Corpus) -> list[tuple[int, int, int, str]]:
+    return [(rid, s, e, text[s:e]) for rid, text in corpus.texts.items() for s, e in split_units(text)]
+
+
+def _draw_queries(corpus: Corpus) -> list[str]:
+    """Substrings of 2–6 characters from random sentences (fixed seed), plus short words."""
+    rng = random.Random(SEED)
+    units = [u for u in _units(corpus) if len(u[3]) >= 6]
+    drawn = ["财政", "就业", "税收", "新材料", "克拉玛依区"]
+    while len(drawn) < N_RECALL_QUERIES:
+        sentence = rng.choice(units)[3]
+        n = rng.randint(2, 6)
+        at = rng.randrange(0, len(sentence) - n + 1)
+        s = sentence[at : at + n]
+        if any(c.isspace() or c in '"＂' for c in s) or s[0] in "-－" or not any(is_word_char(c) for c in s):
+            continue
+        drawn.append(s)
+    return drawn
+
+
+def test_recall_matches_a_brute_force_substring_scan(corpus: Corpus) -> None:
+    """Every drawn string is found in every sentence holding it, and (without synonyms) only there."""
+    units = _units(corpus)
+    folded_units = [(rid, s, e, compact(fold(t))[0]) for rid, s, e, t in units]
+    misses: list[str] = []
+    extras: list[str] = []
+    for q in _draw_queries(corpus):
+        found = set(all_matches(corpus.engine, q))
+        raw = {(rid, s, e) for rid, s, e, t in units if q in t}
+        if not raw <= found:
+            misses.append(q)
+        if expand(q) == (key(q),):
+            exact = {(rid, s, e) for rid, s, e, t in folded_units if key(q) in t}
+            if found != exact:
+                extras.append(q)
+        assert {r for r, _, _ in raw} <= {r for r, _, _ in found}
+    assert misses == [], f"{len(misses)} queries missed sentences that contain them: {misses[:10]}"
+    assert extras == [], f"{len(extras)} queries found sentences without them: {extras[:10]}"
+
+
+def test_two_character_words_are_found_everywhere(corpus: Corpus) -> None:
+    for word in ("财政", "就业"):
+        expected = sum(text.count(word) > 0 for text in corpus.texts.values())
+        reports = {r for r, _, _ in all_matches(corpus.engine, word)}
+        assert len(reports) == expected
+
+
+def test_total_counts_every_matching_sentence_not_the_page(corpus: Corpus) -> None:
+    result = search(corpus.engine, "发展", limit=5)
+    assert len(result.hits) == 5
+    assert result.total == len(all_matches(corpus.engine, "发展")) > 100
+    page2 = search(corpus.engine, "发展", limit=5, offset=5)
+    assert page2.total == result.total
+    first = {(h.report_id, h.start) for h in result.hits}
+    assert not first & {(h.report_id, h.start) for h in page2.hits}
+
+
+def test_hits_link_to_the_exact_span_in_the_stored_text(corpus: Corpus) -> None:
+    result = search(corpus.engine, "大熊猫国家公园", limit=50)
+    assert result.total > 0
+    for hit in result.hits:
+        text = corpus.texts[hit.report_id]
+        assert text[hit.start : hit.end] == "大熊猫国家公园"
+        assert "<mark>大熊猫国家公园</mark>" in hit.snippet_html
+        assert hit.sentence_start <= hit.start < hit.end <= hit.sentence_end
+
+
+def test_traditional_and_full_width_text_is_found_by_simplified_queries(corpus: Corpus) -> None:
+    hits = search(corpus.engine, "地区生产总值增长5.2%").hits
+    assert [h.report_id for h in hits] == [corpus.ids["hengshan-2020"]]
+    text = corpus.texts[hits[0].report_id]
+    assert text[hits[0].start : hits[0].end] == "地區生產總值增長5.2%"
+
+
+def test_synonym_finds_the_full_term(corpus: Corpus) -> None:
+    gdp = all_matches(corpus.engine, "GDP")
+    full = all_matches(corpus.engine, "地区生产总值")
+    literal = all_matches(corpus.engine, '"GDP"')
+    assert set(full) <= set(gdp) and set(literal) <= set(gdp)
+    assert len(gdp) > len(literal)
+    hit = search(corpus.engine, "社零", region="衡山县").hits[0]
+    assert "<mark>社零</mark>" in hit.snippet_html
+    assert search(corpus.engine, "社零").total >= search(corpus.engine, "社会消费品零售总额").total
+    assert search(corpus.engine, "规上").total >= search(corpus.engine, "规模以上").total
+
+
+def test_region_filter_includes_children(corpus: Corpus) -> None:
+    hunan = {h for h in all_matches(corpus.engine, "就业", region="湖南省")}
+    reports = {r for r, _, _ in hunan}
+    assert reports == {corpus.ids["hunan"], corpus.ids["hengyang"], corpus.ids["hengshan-2020"]}
+    hengyang = {r for r, _, _ in all_matches(corpus.engine, "就业", region="衡阳市")}
+    assert hengyang == {corpus.ids["hengyang"], corpus.ids["hengshan-2020"]}
+    by_code = {r for r, _, _ in all_matches(corpus.engine, "就业", region="430400")}
+    assert by_code == hengyang
+
+
+def test_unknown_region_is_a_query_error(corpus: Corpus) -> None:
+    with pytest.raises(QueryError, match="unknown region"):
+        search(corpus.engine, "发展", region="不存在的地方")
+
+
+def test_level_year_and_section_filters(corpus: Corpus) -> None:
+    county = search(corpus.engine, "就业", level="county", limit=200)
+    assert county.total > 0
+    assert {h.region_code for h in county.hits} <= {"511827", "341126", "522727", "430423"}
+    y2020 = search(corpus.engine, "就业", year=2020)
+    assert {h.report_id for h in y2020.hits} == {corpus.ids["hengshan-2020"]}
+    tasks = search(corpus.engine, "就业", section_kind="tasks", region="衡山县")
+    review = search(corpus.engine, "就业", section_kind="review", region="衡山县")
+    assert [h.snippet_text for h in tasks.hits] == ["稳就业、保民生，新增城镇就业3000人以上。"]
+    assert [h.snippet_text for h in review.hits] == ["成就业绩来之不易！"]
+    assert tasks.hits[0].section_kind == "tasks"
+
+
+def test_fact_type_filter_keeps_sentences_holding_such_a_fact(corpus: Corpus) -> None:
+    parks = search(corpus.engine, "汉白玉", fact_type="park")
+    assert [h.report_id for h in parks.hits] == [corpus.ids["wulong-2019"]]
+    assert parks.total == 1
+    projects = search(corpus.engine, "君禾铜业", fact_type="project")
+    assert projects.total == 1
+    with pytest.raises(QueryError, match="unknown fact type"):
+        search(corpus.engine, "汉白玉", fact_type="rumour")
+
+
+def test_facets_count_every_match_by_province_level_year_and_section(corpus: Corpus) -> None:
+    result = search(corpus.engine, "就业")
+    assert set(result.facets) == {"province", "level", "year", "section_kind"}
+    for name in ("province", "level", "year", "section_kind"):
+        assert sum(n for _, _, n in result.facets[name]) == result.total
+    provinces = {value: label for value, label, _ in result.facets["province"]}
+    assert provinces["430000"] == "湖南省"
+    years = {value: n for value, _, n in result.facets["year"]}
+    assert years[2020] == search(corpus.engine, "就业", year=2020).total
+
+
+def test_whole_word_matches_rank_above_straddling_ones(corpus: Corpus) -> None:
+    result = search(corpus.engine, "就业", region="衡山县")
+    snippets = [h.snippet_text for h in result.hits]
+    assert snippets == ["稳就业、保民生，新增城镇就业3000人以上。", "成就业绩来之不易！"]
+
+
+def test_names_match_whole_and_are_found(corpus: Corpus) -> None:
+    for name in ("汉白玉新材料产业园", "克拉玛依区"):
+        expected = sum(t.count(name) > 0 for t in corpus.texts.values())
+        assert len({r for r, _, _ in all_matches(corpus.engine, name)}) == expected > 0
+
+
+def test_boolean_queries(corpus: Corpus) -> None:
+    both = set(all_matches(corpus.engine, "大熊猫 国家公园"))
+    panda = set(all_matches(corpus.engine, "大熊猫"))
+    park = set(all_matches(corpus.engine, "国家公园"))
+    assert both == panda & park
+    assert set(all_matches(corpus.engine, "大熊猫 -国家公园")) == panda - park
+    assert set(all_matches(corpus.engine, "大熊猫 NOT 国家公园")) == panda - park
+    assert set(all_matches(corpus.engine, "大熊猫 OR 国家公园")) == panda | park
+    assert set(all_matches(corpus.engine, "大熊猫 AND 国家公园")) == both
+
+
+def test_single_character_query_finds_every_sentence_with_it(corpus: Corpus) -> None:
+    found = set(all_matches(corpus.engine, "税"))
+    expected = {(rid, s, e) for rid, text in corpus.texts.items() for s, e in split_units(text) if "税" in text[s:e]}
+    assert found == expected
+
+
+BAD_QUERIES = [
+    '"新材料', '"*', "NEAR(", "NEAR(汉白玉 产业园, 3)", "bigrams:财政", "col:x", "*", "^", "汉白玉*",
+    "'", "\\", "%", "_", ";DROP TABLE reports;--", "') OR 1=1 --", "，。", "", "  ", "汉" * 10_000,
+    "a" * 300, "NOT", "OR", "-", "--", "((", "\x00", "\ue0ff\ue0fe", "AND OR NOT x",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("raw", BAD_QUERIES)
+def test_bad_queries_give_a_clear_error_or_an_empty_result(corpus: Corpus, raw: str) -> None:
+    try:
+        result = search(corpus.engine, raw)
+    except QueryError as exc:
+        assert str(exc)
+        return
+    assert result.total >= 0
+    assert result.total == len(all_matches(corpus.engine, raw))
+
+
+def test_bad_paging_values_are_query_errors(corpus: Corpus) -> None:
+    for kwargs in ({"limit": 0}, {"limit": 10_000}, {"offset": -1}, {"year": "last"}):
+        with pytest.raises(QueryError):
+            search(corpus.engine, "发展", **kwargs)
+
+
+def test_query_syntax_never_reaches_the_engine(corpus: Corpus) -> None:
+    assert search(corpus.engine, "NEAR(").total == 0
+    assert search(corpus.engine, "年)").total == sum(
+        bool(re.search(r"年[)）]", t[s:e])) for t in corpus.texts.values() for s, e in split_units(t)
+    )
