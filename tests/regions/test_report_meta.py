@@ -123,3 +123,13 @@ def test_full_width_digits_in_the_dateline() -> None:
 
 def test_wrapped_title() -> None:
     assert detect_title("2021年宝兴县政府\n工作报告\n各位代表：") == "2021年宝兴县政府工作报告"
+
+
+def test_dates_that_are_not_the_sessions_dateline_are_ignored() -> None:
+    excerpt = "2020年5月22日，全国人民代表大会召开。我县认真学习贯彻会议精神。"
+    assert detect_meeting_date(excerpt) is None
+    assert detect_year(excerpt) is None
+
+
+def test_title_with_two_years_gives_the_later() -> None:
+    assert detect_year("", "关于2020年工作总结和2021年工作安排的报告") == 2021

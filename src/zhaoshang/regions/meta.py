@@ -21,7 +21,8 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|[二一][{_CN_DIGIT}]{{3}})"
 _MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_MD})\s*月(?:\s*(?P<d>{_MD})\s*日)?")
 # The session a report is delivered to: 第十五届人民代表大会第七次会议, 十四届人大六次会议.
-SESSION_RE = re.compile(r"人民代表大会|人大[一二三四五六七八九十\d]*次?会议?|人大会议")
+SESSION_RE = re.compile(r"人民代表大会|届人大|人大[一二三四五六七八九十\d]+次会议|人大会议")
+_YEAR_IN_TITLE = re.compile(rf"(?P<y>{_YEAR})\s*年")
 HEADER_END = re.compile(r"各位代表|同志们|各位委员")
 
 TITLE_RE = re.compile(
@@ -43,11 +44,11 @@ def _cn_int(s: str) -> int | None:
             out = out * 10 + digits[c]
         return out
     tens, _, ones = s.partition("十")
-    t = digits.get(tens, 0 if tens else 1) if len(tens) <= 1 else None
-    o = digits.get(ones, None) if ones else 0
+    t = 1 if tens == "" else digits.get(tens) if len(tens) == 1 else None
+    o = 0 if ones == "" else digits.get(ones) if len(ones) == 1 else None
     if t is None or o is None:
         return None
-    return (t or (1 if not tens else 0)) * 10 + o
+    return t * 10 + o
 
 
 def header(text: str, limit: int = 800) -> str:
@@ -75,25 +76,26 @@ def detect_title(text: str) -> str | None:
     return m.group("title").strip() if m else None
 
 
-def _session_dates(text: str) -> list[tuple[int, int | None, int | None, int]]:
-    """(year, month, day, position) of dates in the header that sit next to the session."""
+def _session_dates(text: str) -> list[tuple[int, int | None, int | None]]:
+    """(year, month, day) of the header's datelines: a date directly before 在…人民代表大会
+    (2021年1月5日在凤阳县第十六届人民代表大会), or in brackets right after 会议上."""
     head = header(_unwrap(text))
     out = []
     for m in DATE_RE.finditer(head):
-        window = head[max(0, m.start() - 40) : m.end() + 60]
-        if not SESSION_RE.search(window):
+        before, after = head[max(0, m.start() - 6) : m.start()], head[m.end() : m.end() + 60]
+        dateline = re.match(r"[)）]?\s*在", after) and SESSION_RE.search(after)
+        if not (dateline or "会议上" in before):
             continue
         y = _cn_int(m.group("y"))
-        mo = _cn_int(m.group("m"))
-        d = _cn_int(m.group("d")) if m.group("d") else None
         if y is not None:
-            out.append((y, mo, d, m.start()))
+            mo = _cn_int(m.group("m"))
+            out.append((y, mo, _cn_int(m.group("d")) if m.group("d") else None))
     return out
 
 
 def detect_meeting_date(text: str) -> str | None:
     """ISO date of the 人代会 session named in the header, or None if no full date is given."""
-    for y, mo, d, _ in _session_dates(text):
+    for y, mo, d in _session_dates(text):
         if mo is None or d is None:
             continue
         try:
@@ -146,10 +148,9 @@ def detect_year(text: str, title: str | None = None) -> int | None:
     the review of last year (2020年工作回顾 → 2021), 今年是“十四五”开局之年.
     """
     for t in (title, detect_title(text)):
-        if t:
-            m = DATE_RE.search(t) or re.search(rf"(?P<y>{_YEAR})\s*年", t)
-            if m and (y := _cn_int(m.group("y"))):
-                return y
+        years = [y for m in _YEAR_IN_TITLE.finditer(t or "") if (y := _cn_int(m.group("y")))]
+        if years:
+            return max(years)  # 2020年工作总结和2021年工作安排 → the later one
     dates = _session_dates(text)
     if dates:
         return dates[0][0]

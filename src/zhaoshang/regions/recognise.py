@@ -41,7 +41,8 @@ _LEVEL_CUE = re.compile(
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _TITLE_TAIL = re.compile(r"(?:人民)?政府工作报告.*$")
-_CHANNEL_NOISE = re.compile(r"[【】\[\]\s]|招商(?:引资)?(?:网|局|频道)?$|频道$")
+_CHANNEL_BRACKETS = re.compile(r"[【】\[\]\s]")
+_CHANNEL_SUFFIX = re.compile(r"(?:招商(?:引资)?(?:网|局)?|频道|专栏|栏目)+$")
 
 
 @dataclass(slots=True)
@@ -219,7 +220,8 @@ def _disambiguate(g: Gazetteer, cands: list[Place], head: str, context: str,
 
 
 def _clean_channel(channel: str) -> str:
-    return _CHANNEL_NOISE.sub("", _CHANNEL_NOISE.sub("", channel))
+    """'【宝兴县招商】' → '宝兴县': the region part of a site's channel name."""
+    return _CHANNEL_SUFFIX.sub("", _CHANNEL_BRACKETS.sub("", channel))
 
 
 def recognise_region(text: str, *, title: str | None = None, channel: str | None = None,
