@@ -175,3 +175,19 @@ def test_industry_evidence_drills_down_to_sentences(corpus):
 def test_region_industries_for_a_year_without_mentions_is_empty(corpus):
     assert region_industries(corpus, "衡阳市", year=2022) == []
     assert [w.code for w in region_industries(corpus, "衡阳市")] == ["new_materials", "advanced_manufacturing"]
+
+
+def test_industry_filter_includes_sub_industries_of_the_taxonomy(svc_session):
+    from zhaoshang.extract.industries import taxonomy
+    from zhaoshang.services.labels import industry_label
+
+    tax = taxonomy()
+    child = next(c for c in tax.entries if c != "C" and "C" in tax.ancestors(c))
+    r = ReportBuilder(svc_session, "430400", 2021)
+    r.project("某制造项目", 1e9, "开工", [child])
+    r.project("某旅游项目", 1e9, "开工", ["zz_unknown"])
+    r.done()
+    page = list_projects(svc_session, industry="C")
+    assert [p.name for p in page.items] == ["某制造项目"]
+    assert page.items[0].industry_names == [industry_label(child)] != [child]
+    assert [p.name for p in list_projects(svc_session, industry="zz_unknown").items] == ["某旅游项目"]

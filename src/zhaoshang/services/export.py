@@ -156,6 +156,7 @@ COLUMNS: dict[str, list[Column]] = {
         ("investment_text", "投资"),
         ("status", "状态"),
         ("industries", "industries"),
+        ("industry_names", "产业"),
         ("region_code", "region_code"),
         ("region_name", "地区"),
         ("report_year", "report_year"),

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from zhaoshang.services.common import Page, Plain, clamp_paging, descendant_codes, live, parse_sort, resolve_region
+from zhaoshang.services.labels import industry_label, industry_with_descendants
 from zhaoshang.store.models import ProjectFact, Region, Report
 
 
@@ -22,6 +23,8 @@ class ProjectRow(Plain):
     investment_text: str | None
     status: str | None
     industries: list[str]
+    """Taxonomy codes; ``industry_names`` holds their Chinese names in the same order."""
+    industry_names: list[str]
     region_code: str | None
     region_name: str | None
     report_id: int
@@ -67,7 +70,9 @@ def _projects_stmt(
     if industry:
         # JSON list of codes; matching the quoted code in its text form is the same
         # plain LIKE on SQLite and PostgreSQL (no backend-specific JSON operators).
-        stmt = stmt.where(cast(ProjectFact.industries, String).contains(f'"{industry}"', autoescape=True))
+        as_text = cast(ProjectFact.industries, String)
+        codes = industry_with_descendants(industry)
+        stmt = stmt.where(or_(*(as_text.contains(f'"{c}"', autoescape=True) for c in codes)))
     if status:
         statuses = [status] if isinstance(status, str) else list(status)
         stmt = stmt.where(ProjectFact.status.in_(statuses))
@@ -135,6 +140,7 @@ def project_row(fact: ProjectFact, year: int | None, region_code: str | None, re
         investment_text=fact.investment_text,
         status=fact.status,
         industries=list(fact.industries or []),
+        industry_names=[industry_label(c) for c in fact.industries or []],
         region_code=region_code,
         region_name=region_name,
         report_id=fact.report_id,
@@ -183,7 +189,7 @@ def project_facets(session: Session, *, region: str | None = None, include_desce
             industries[code] = industries.get(code, 0) + 1
     return ProjectFacets(
         statuses=[{"status": s or None, "count": n} for s, n in sorted(statuses.items(), key=lambda kv: (-kv[1], kv[0]))],
-        industries=[{"code": c, "count": n} for c, n in sorted(industries.items(), key=lambda kv: (-kv[1], kv[0]))],
+        industries=[{"code": c, "name": industry_label(c), "count": n} for c, n in sorted(industries.items(), key=lambda kv: (-kv[1], kv[0]))],
         total=total,
         total_investment_yuan=invest,
     )
