@@ -35,7 +35,8 @@ from zhaoshang.extract.numbers import Amount, find_amounts
 from zhaoshang.extract.periods import ScopeTracker, explicit_period, infer_year, period_label, scope_period
 from zhaoshang.extract.sections import split_sections
 from zhaoshang.extract.sentences import split_sentences
-from zhaoshang.model import Document, Indicator
+from zhaoshang.extract.view import ReadingView
+from zhaoshang.model import Document, Indicator, Section, Sentence
 
 __all__ = ["extract_indicators"]
 
@@ -77,6 +78,7 @@ class _Bound:
     subject_start: int  # where the statement's quote starts
     measure_gap: str  # the words between subject and number, amounts as '#'
     anchor: Amount  # the amount whose clause dates the statement (first of a list)
+    last: Amount | None = None  # the list's last amount: the quote runs to it
 
 
 def _unit_family(unit: str) -> str:
@@ -196,13 +198,26 @@ def _qualifier_end(text: str, a: Amount) -> int:
 
 
 def extract_indicators(doc: Document) -> list[Indicator]:
-    """Every SCHEMA indicator statement in ``doc`` (sections and sentences are computed if empty)."""
-    text = doc.text
-    year = doc.meta.year or infer_year(text)
+    """Every SCHEMA indicator statement in ``doc`` (sections and sentences are computed if empty).
+
+    Works on a reading view of the text (line breaks inside sentences dropped, full-width
+    punctuation as ASCII); spans are mapped back, so ``doc.text[start:end] == quote``.
+    """
+    year = doc.meta.year or infer_year(doc.text)
     if year is None:
         return []
-    sections = doc.sections or split_sections(text, year)
-    sentences = doc.sentences or split_sentences(text, sections)
+    view = ReadingView.of(doc.text)
+    sections = doc.sections or split_sections(doc.text, year)
+    if view.keep is None and doc.sentences:
+        sentences = doc.sentences
+    else:
+        sections = [Section(s.kind, s.title, view.to_view(s.start), view.to_view(s.end)) for s in sections]
+        sentences = split_sentences(view.text, sections)
+    found = _extract(view.text, year, sections, sentences)
+    return [view.to_source(i, doc.text) for i in found]
+
+
+def _extract(text: str, year: int, sections: list[Section], sentences: list[Sentence]) -> list[Indicator]:
     raw_all = find_amounts(text)
     raw_starts = [a.start for a in raw_all]
     mentions_all = find_mentions(text)
@@ -259,6 +274,8 @@ def _bind_sentence(
     cat = catalogue()
     bound: list[_Bound] = []
     prev_subjects: list[str | None] | None = None  # subjects of the last list in this sentence
+    prev_start = lo  # where those subjects were named
+    run_start = lo
     run: list[str | None] = []  # subjects of the single amounts since the last list
     last_metric: str | None = None
     prev_end = lo
@@ -276,9 +293,9 @@ def _bind_sentence(
             if own:
                 subjects = _subjects(text, region_start, first.start, mentions, n if n > 1 else 0)
             elif prev_subjects and len(prev_subjects) == n:
-                subjects = (list(prev_subjects), region_start)
+                subjects = (list(prev_subjects), prev_start)
             elif len(run) == n:
-                subjects = (list(run), region_start)
+                subjects = (list(run), run_start)
             elif n > 1 and (_SUBJECTLESS.match(region.strip()) or not region.strip()):
                 pend = max(lo, cstart - 1)
                 subjects = _subjects(text, _clause_start(text, lo, pend), pend, mentions, n)
@@ -287,7 +304,7 @@ def _bind_sentence(
             gap = _mask(text, subjects[1], first.start, masked)
             for metric in subjects[0]:
                 bound.append(_Bound(first, metric, subjects[1], gap, first))
-            prev_subjects, run = subjects[0], []
+            prev_subjects, prev_start, run = subjects[0], subjects[1], []
             continue
         if n > 1:
             if subjects is None or len(subjects[0]) != n:
@@ -295,8 +312,8 @@ def _bind_sentence(
                 continue
             gap = region
             for idx, metric in zip(group, subjects[0]):
-                bound.append(_Bound(amounts[idx], metric, subjects[1], gap, first))
-            prev_subjects, run = subjects[0], []
+                bound.append(_Bound(amounts[idx], metric, subjects[1], gap, first, amounts[group[-1]]))
+            prev_subjects, prev_start, run = subjects[0], subjects[1], []
             continue
         # A single amount: nearest mention before it, through an allowed gap.
         a = first
@@ -323,6 +340,8 @@ def _bind_sentence(
         if metric is not None:
             last_metric = metric
         bound.append(_Bound(a, metric, start, gap, a))
+        if not run:
+            run_start = start if metric is not None else a.start
         run.append(metric)
     return bound
 
@@ -356,7 +375,7 @@ def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, 
             return None
         p_lo, p_hi = rng
     kind = "actual" if p_hi < year else "target"
-    end = _qualifier_end(text, a)
+    end = _qualifier_end(text, b.last or a)
     return Indicator(
         metric=b.metric,
         period=period_label(p_lo, p_hi),

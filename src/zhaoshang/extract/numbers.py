@@ -64,8 +64,10 @@ _BASE_UNITS = list(dict.fromkeys(u for u in _BASE_UNITS if not u.startswith("万
 _NUMERAL_START = "一二两三四五六七八九十百千"
 _NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 # A numeral: Arabic (decimals allowed) or Chinese, possibly mixed (1.9万亿, 5千万, 三千五百万).
+# Arabic figures may keep thousands separators (1,200万人次) when exactly three digits follow.
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMERAL = (
-    rf"(?:\d+(?:\.\d+)?|[{_NUMERAL_START}])"
+    rf"(?:{_ARABIC}|[{_NUMERAL_START}])"
     rf"(?:[{_NUMERAL_CHARS}]|\d+(?:\.\d+)?)*"
 )
 _UNIT_ALT = "|".join(re.escape(u) + ("(?![民员才])" if u == "人" else "") for u in _BASE_UNITS)
@@ -82,7 +84,7 @@ def parse_chinese_number(s: str) -> float | None:
     1.9万亿 → 1.9e12, 一万二千 → 12000, 二〇二〇 → 2020.  None if ``s`` is not a numeral."""
     if not s:
         return None
-    tokens = re.findall(r"\d+(?:\.\d+)?|.", s)
+    tokens = re.findall(r"\d+(?:\.\d+)?|.", s.replace(",", ""))
     # A bare digit string in Chinese (二〇二〇, 一五) reads digit by digit.
     if len(tokens) > 1 and all(t in _DIGITS for t in tokens):
         return float("".join(str(_DIGITS[t]) for t in tokens))
@@ -137,7 +139,8 @@ def find_amounts(text: str) -> list[Amount]:
         num, mag, unit = m["num"], m["mag"] or "", m["unit"] or ""
         if not mag:
             tail = _TRAILING_MAG.search(num)
-            if tail and len(tail.group()) < len(num):
+            # 4万亿 → 4 + 万亿, but 一亿二千万 is one number: a 万 below a 亿 stays inside.
+            if tail and len(tail.group()) < len(num) and not (tail.group() == "万" and "亿" in num[: -1]):
                 mag, num = tail.group(), num[: -len(tail.group())]
         if unit and unit.startswith(("个百分点", "百分点")) and mag:
             unit = ""
@@ -161,6 +164,6 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 def _value(num: str) -> float | None:
-    if re.fullmatch(r"\d+(?:\.\d+)?", num):
-        return float(num)
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", num):
+        return float(num.replace(",", ""))
     return parse_chinese_number(num)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from zhaoshang.extract.view import SOFT_BREAK as _SOFT_BREAK
 from zhaoshang.model import Section, Sentence
 
 __all__ = ["split_sentences", "SENTENCE_END"]
@@ -30,6 +31,8 @@ def split_sentences(text: str, sections: list[Section] | None = None) -> list[Se
     """Sentences covering every non-blank stretch of ``text``, in order."""
     cuts: set[int] = {0, len(text)}
     for m in _BREAK.finditer(text):
+        if m.group().isspace() and "\n" in m.group() and _SOFT_BREAK.match(text, m.start()):
+            continue  # a wrapped line, not a paragraph end
         cuts.add(m.end() if not m.group().isspace() else m.start())
         cuts.add(m.end())
     for m in _ITEM_START.finditer(text):
