@@ -62,6 +62,19 @@ class WrapProfile:
             return False
         return len(line) >= 0.9 * self.chars or display_width(line) >= 0.85 * self.width
 
+    def continues(self, line: str) -> bool:
+        """Whether the break after ``line`` was forced by the margin.
+
+        A line that ends mid-sentence continues even when it stops a little short (a
+        number or Latin word too long for the rest of the line moved down whole); a line
+        that ends a sentence continues only when it reaches the margin itself.
+        """
+        if not self.wrapped:
+            return False
+        if line[-1] in SENTENCE_END:
+            return len(line) >= self.chars - 1 or display_width(line) >= self.width - 2
+        return len(line) >= 0.75 * self.chars or display_width(line) >= 0.7 * self.width
+
 
 def _percentile(values: list[int], q: float) -> int:
     ordered = sorted(values)
@@ -76,13 +89,13 @@ def wrap_profile(lines: Sequence[str]) -> WrapProfile:
     lengths spread widely and nearly every line ends with sentence-final punctuation.
     """
     content = [ln for ln in lines if len(ln) >= 4]
-    if len(content) < 4:
+    if len(content) < 8:
         return WrapProfile(False)
     chars = _percentile([len(ln) for ln in content], 0.9)
     width = _percentile([display_width(ln) for ln in content], 0.9)
     probe = WrapProfile(True, chars, width)
     full = [ln for ln in content if probe.is_full(ln) and len(ln) <= 1.15 * chars]
-    if len(full) < 0.5 * len(content) or len(full) < 3:
+    if len(full) < 0.6 * len(content):
         return WrapProfile(False)
     ending = sum(1 for ln in full if ln[-1] in SENTENCE_END or ln[-1] in ".")
     if ending >= 0.5 * len(full):

@@ -114,9 +114,13 @@ class _Tracked:
         origins: list[int] = []
         pos = 0
         text, old = self.text, self.origins
+        literal = None if callable(repl) or "\\" in repl else repl
         for m in pattern.finditer(text):
             s, e = m.span()
-            new = repl(m) if callable(repl) else m.expand(repl)
+            if literal is not None:
+                new = literal
+            else:
+                new = repl(m) if callable(repl) else m.expand(repl)
             if new == m.group(0):
                 continue
             parts.append(text[pos:s])
@@ -133,7 +137,14 @@ class _Tracked:
 
     def translate(self, table: dict[int, str]) -> None:
         """One-to-one character replacement: origins are unchanged."""
-        self.text = self.text.translate(table)
+        finder = _FINDERS.get(id(table))
+        if finder is None:
+            finder = _FINDERS[id(table)] = re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]")
+        if finder.search(self.text):  # most texts need none of it: skip the copy
+            self.text = self.text.translate(table)
+
+
+_FINDERS: dict[int, re.Pattern[str]] = {}
 
 
 def _align(new: str, text: str, old: list[int], s: int, e: int) -> list[int]:
@@ -141,6 +152,8 @@ def _align(new: str, text: str, old: list[int], s: int, e: int) -> list[int]:
     origin; inserted ones take the origin of the next unconsumed matched character."""
     if len(new) == e - s:
         return old[s:e]
+    if not new:
+        return []
     out: list[int] = []
     j = s
     for ch in new:
@@ -174,15 +187,66 @@ _FULLWIDTH = {
     0xFE6A: "%",
 }
 
-_NUMBER_PUNCT = re.compile(r"(?<=\d)．|(?<=\d )．|．(?= ?\d)|(?<=\d)，(?=\d{3}(?!\d))|(?<=[\d ])－(?=\d)")
-_NUMBER_PUNCT_MAP = {"．": ".", "，": ",", "－": "-"}
-_CIRCLE_ZERO = re.compile("(?<=[〇一二三四五六七八九])[○ＯOо](?=[〇一二三四五六七八九○])|(?<=[〇一二三四五六七八九])○")
+_NUMBER_PUNCT = re.compile("[．，－]")
+
+
+def _number_punct(m: re.Match[str]) -> str:
+    """．％ and a thousands ， inside numbers are number punctuation; elsewhere ，is Chinese."""
+    s, i, ch = m.string, m.start(), m.group(0)
+    before = s[i - 1] if i else ""
+    before2 = s[i - 2 : i]
+    after = s[i + 1 : i + 5]
+    digit_before = before.isdigit() and before.isascii()
+    if ch == "．":
+        if digit_before or (before == " " and before2[:1].isdigit()) or re.match(r" ?\d", after):
+            return "."
+    elif ch == "，":
+        if digit_before and re.match(r"\d{3}(?!\d)", after):
+            return ","
+    elif re.match(r"\d", after) and (digit_before or before == " "):
+        return "-"
+    return ch
+
+
+_CIRCLE_ZERO = re.compile("[○ＯOо]")
+_CN_DIGITS = frozenset("〇一二三四五六七八九")
+
+
+def _circle_zero(m: re.Match[str]) -> str:
+    """二○二一 / 二Ｏ二一 → 二〇二一: a look-alike of 〇 between Chinese numerals."""
+    s, i = m.string, m.start()
+    if i and s[i - 1] in _CN_DIGITS and (m.group(0) == "○" or s[i + 1 : i + 2] in _CN_DIGITS | {"○"}):
+        return "〇"
+    return m.group(0)
 
 _SPACE_RUN = re.compile(" {2,}")
 _PARAGRAPH_SPACE = re.compile(rf"(?<=[。！？!?])([”’」』）)]*) +(?=[{_CJK}\d(])")
+_HEADING_AFTER_SENTENCE = re.compile(
+    r"[。！？!?](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
+    r"第[一二三四五六七八九十]{1,3}[章节篇部]|\d{1,2}、)"
+)
+
+
+def _paragraph_space(m: re.Match[str]) -> str:
+    """``。 next`` → ``。\nnext``, unless the new line would be only a page number."""
+    s = m.string
+    eol = s.find("\n", m.end())
+    rest = s[m.end() : eol if eol >= 0 else len(s)].strip(" ")
+    if PAGE_NUMBER.match(rest):
+        return m.group(0)
+    return m.group(1) + "\n"
+
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
-_SPACE_IN_NUMBER = re.compile(r"(?<=\d) *\. *(?=\d)|(?<=\d) +(?=[%‰])")
-_SPACED_DIGITS = re.compile(r"(?<![\w.])\d(?: \d){2,}(?![\w.])")
+_SPACE_IN_NUMBER = re.compile(r" *\. *(?=\d)| +(?=[%‰])")
+
+
+def _space_in_number(m: re.Match[str]) -> str:
+    """4 . 1 % → 4.1%: only right after a digit."""
+    i = m.start()
+    if i and m.string[i - 1] in "0123456789":
+        return "." if "." in m.group(0) else ""
+    return m.group(0)
+_SPACED_DIGITS = re.compile(r"(?<![0-9A-Za-z.])\d(?: \d){2,}(?![0-9A-Za-z.])")
 _LINE_EDGE_SPACES = re.compile(r" *\n *")
 
 _CN_YEAR_MISSING_ZERO = re.compile(r"(?<![〇○一二三四五六七八九十百千万零两])二(?=[一二三四五六七八九]{2}年)")
@@ -205,13 +269,14 @@ def normalise(text: str) -> Normalised:
     indents = [is_indented(line) for line in t.text.split("\n")]
     t.translate(_SPACES)
     t.translate(_FULLWIDTH)
-    t.sub(_NUMBER_PUNCT, lambda m: _NUMBER_PUNCT_MAP[m.group(0)])
-    t.sub(_CIRCLE_ZERO, "〇")
+    t.sub(_NUMBER_PUNCT, _number_punct)
+    t.sub(_CIRCLE_ZERO, _circle_zero)
     _rebuild_lines(t, indents)
     t.sub(_SPACE_RUN, " ")
-    t.sub(_PARAGRAPH_SPACE, r"\1" + "\n")
+    t.sub(_PARAGRAPH_SPACE, _paragraph_space)
     t.sub(_SPACE_NEAR_CJK, "")
-    t.sub(_SPACE_IN_NUMBER, lambda m: "." if "." in m.group(0) else "")
+    t.sub(_HEADING_AFTER_SENTENCE, lambda m: m.group(0) + "\n")
+    t.sub(_SPACE_IN_NUMBER, _space_in_number)
     t.sub(_SPACED_DIGITS, lambda m: m.group(0).replace(" ", ""))
     t.sub(_LINE_EDGE_SPACES, "\n")
     t.sub(_CN_YEAR_MISSING_ZERO, "二〇")
@@ -232,27 +297,28 @@ def _strip(t: _Tracked) -> None:
 def _rebuild_lines(t: _Tracked, indents: list[bool]) -> None:
     """Drop page-number and blank lines, then join lines that were broken by a margin.
 
-    A break is kept when a blank line, an indent or a heading marker says a paragraph
-    starts there, or when the line stops short of the margin; a line that reaches the
-    margin continues on the next one, whatever its last character (a full line that
-    happens to end with 。 is far more often mid-paragraph than a paragraph's end).
+    A break is kept when a blank line, an indent or a heading marker after a finished
+    sentence says a paragraph starts there, or when the line stops short of the margin
+    (see :meth:`WrapProfile.continues`).  A line that reaches the margin continues on the
+    next one whatever its last character: a full line that happens to end with 。 is
+    more often mid-paragraph than a paragraph's end.
     """
     text, origins = t.text, t.origins
     raw_lines = text.split("\n")
     # (content, start index of content in text, end index, indented, blank line before)
     lines: list[tuple[str, int, int, bool, bool]] = []
     pos = 0
-    blank_before = False
+    blank = page = False
     for k, raw in enumerate(raw_lines):
         stripped = raw.strip(" ")
         lead = len(raw) - len(raw.lstrip(" "))
         if not stripped:
-            blank_before = True
+            blank = True
         elif PAGE_NUMBER.match(stripped):
-            pass  # a page break is not a paragraph break
+            page = True  # a page break is not a paragraph break, nor are the blank lines around it
         else:
-            lines.append((stripped, pos + lead, pos + lead + len(stripped), indents[k], blank_before))
-            blank_before = False
+            lines.append((stripped, pos + lead, pos + lead + len(stripped), indents[k], blank and not page))
+            blank = page = False
         pos += len(raw) + 1
     profile = wrap_profile([ln[0] for ln in lines])
 
@@ -265,7 +331,7 @@ def _rebuild_lines(t: _Tracked, indents: list[bool]) -> None:
             break
         nxt, ns, _, n_indent, n_blank = lines[i + 1]
         join = (
-            profile.is_full(content)
+            profile.continues(content)
             and not n_indent
             and not n_blank
             and not (content[-1] in SENTENCE_END and HEADING_START.match(nxt))

@@ -9,6 +9,7 @@ import logging
 import re
 
 from zhaoshang.ingest.decode import plausibility
+from zhaoshang.ingest.readers.text import split_title
 from zhaoshang.ingest.registry import Reader, register
 from zhaoshang.ingest.types import IngestError, RawDocument
 
@@ -58,4 +59,5 @@ def read_pdf(data: bytes, source_name: str) -> list[RawDocument]:
             f"PDF text layer is unreadable: only {share:.0%} of its characters are ordinary text "
             "(fonts without a Unicode map?)",
         )
-    return [RawDocument(source_name=source_name, format="pdf", encoding=None, text=text)]
+    title, body = split_title(text)
+    return [RawDocument(source_name=source_name, format="pdf", encoding=None, text=body, title=title)]

@@ -32,11 +32,12 @@ def split_title(text: str) -> tuple[str | None, str]:
     end, not the meeting line or salutation, and not simply the first line of a
     hard-wrapped paragraph.  Otherwise there is no title and the body is all the text."""
     lines = text.split("\n")
-    first_idx = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    first_idx = next((i for i, ln in enumerate(lines) if ln.strip() and not PAGE_NUMBER.match(ln.strip())), None)
     if first_idx is None:
         return None, text
     first = lines[first_idx].strip()
     rest = "\n".join(lines[first_idx + 1 :])
+    # page numbers above the title stay in the body, where normalisation drops them
     compact = re.sub(r"\s+", "", first)
     if (
         not 4 <= len(compact) <= _MAX_TITLE
@@ -50,7 +51,8 @@ def split_title(text: str) -> tuple[str | None, str]:
     profile = wrap_profile([ln.strip() for ln in lines if ln.strip()])
     if profile.is_full(first):
         return None, text
-    return normalise(first).text.replace("\n", " "), rest
+    before = "\n".join(lines[:first_idx])
+    return normalise(first).text.replace("\n", " "), f"{before}\n{rest}" if before else rest
 
 
 @register(Reader(format="text", extensions=(".txt", ".text"), sniff=sniff))
