@@ -51,6 +51,16 @@ class Gazetteer:
                 self._by_name.setdefault(key, []).append(p)
         for bucket in self._by_name.values():
             bucket.sort(key=lambda p: (LEVEL_RANK[p.level], p.code))
+        self._chain: dict[str, tuple[Place, ...]] = {}
+        for p in places:
+            self._ancestors(p)
+
+    def _ancestors(self, p: Place) -> tuple[Place, ...]:
+        """Ancestors of ``p``, province first, memoised (the hierarchy is at most 3 deep)."""
+        if p.code not in self._chain:
+            parent = self._by_code.get(p.parent_code) if p.parent_code else None
+            self._chain[p.code] = (*self._ancestors(parent), parent) if parent else ()
+        return self._chain[p.code]
 
     def get(self, code: str) -> Place | None:
         """The division with this adcode; 2- or 4-digit NBS prefixes are padded (43 → 430000)."""
@@ -70,14 +80,7 @@ class Gazetteer:
 
     def parents(self, code: str) -> list[Place]:
         """Ancestors, province first, excluding the division itself."""
-        chain: list[Place] = []
-        p = self._by_code.get(code)
-        while p is not None and p.parent_code:
-            p = self._by_code.get(p.parent_code)
-            if p is not None:
-                chain.append(p)
-        chain.reverse()
-        return chain
+        return list(self._chain.get(code, ()))
 
     def children(self, code: str) -> list[Place]:
         return list(self._children.get(code, ()))
@@ -92,7 +95,7 @@ class Gazetteer:
         return out
 
     def is_ancestor(self, ancestor: str, code: str) -> bool:
-        return any(p.code == ancestor for p in self.parents(code))
+        return any(p.code == ancestor for p in self._chain.get(code, ()))
 
     def ref(self, code: str) -> RegionRef:
         """The region as reports refer to it (``zhaoshang.model.RegionRef``)."""
