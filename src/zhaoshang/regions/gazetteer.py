@@ -47,7 +47,7 @@ class Gazetteer:
             if p.parent_code:
                 self._children.setdefault(p.parent_code, []).append(p)
             self._full.setdefault(p.name, []).append(p)
-            for key in {p.name, p.short, *aliases(p.name, p.level)}:
+            for key in {p.name, p.short, *aliases(p.name, p.short)}:
                 self._by_name.setdefault(key, []).append(p)
         for bucket in self._by_name.values():
             bucket.sort(key=lambda p: (LEVEL_RANK[p.level], p.code))

@@ -74,13 +74,12 @@ def short_name(name: str, level: str) -> str:
     return name
 
 
-def aliases(name: str, level: str) -> tuple[str, ...]:
-    """Common written forms besides the full and short name.
+def aliases(name: str, short: str) -> tuple[str, ...]:
+    """Common written forms besides the full and short name (``short`` from :func:`short_name`).
 
     Autonomous prefectures, counties and banners are usually written short + 州/县/旗
     (黔南州, 三都县, 鄂伦春旗) in titles and channels; autonomous regions never are.
     """
-    short = short_name(name, level)
     if short == name:
         return ()
     for suffix, tail in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
