@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import rjieba
+
 from zhaoshang.model import Document, Section, Sentence
 
 SENTENCE_END = "。；！？;!?\n"
@@ -167,3 +169,80 @@ def canonical_key(name: str) -> str:
     if m and m.start() >= 2 and core[: m.start()] not in _INDUSTRY_SET:
         core = core[: m.start()]
     return core
+
+
+# --- where a name starts --------------------------------------------------------------
+
+#: POS tags (jieba) that never belong to a proper name: prepositions, conjunctions,
+#: particles, punctuation, pronouns, adverbs, numerals/classifiers.
+_STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "r", "d", "ad", "m", "q", "mq", "y", "e"})
+#: Verbs and verbal nouns that typically *precede* a name in report prose (推进X, 打造X).
+LEAD_WORDS = frozenset(
+    "推进 推动 加快 加速 建设 打造 创建 争创 引进 引入 支持 帮助 指导 依托 发挥 用好 用足 启动 规划 实施 完成 抓好 "
+    "做强 做大 做优 做精 加强 重构 培育 组建 成立 设立 申报 获批 入驻 落户 对接 参与 整合 盘活 提升 完善 探索 建成 "
+    "开工 谋划 紧盯 围绕 聚焦 融入 领跑 争当 扶持 鼓励 引导 助推 助力 促进 深化 推广 开展 拓展 壮大 优化 发展 "
+    "新建 续建 改造 扩建 承办 举办 联合 携手 牵手 签约 招引 服务 保障 配合 协调 督促 推介 带动 吸引 入选 荣获 获评 "
+    "通过 获得 成为 实现 确保 力争 新增 累计 全面 重点 积极 大力 全力 着力 持续 继续 进一步 加大 抢抓 借助 利用 "
+    "组织 形成 构建 共建 合作 推出 创新 投资 投入 完成了 建设了 打造了 引进了 用活 用足 争取 建好 办好 抓 做 "
+    "加快推进 加快建设 积极推进 全力推进 大力推进 着力打造 积极争取 积极争创 争当 对标 瞄准 依靠 紧扣 立足 推进了 "
+    "开建 新增 新建了 启动了 实施了 改造提升 提升改造 提档升级 优化提升 规范 整治 清理 保护 修复 建立 健全 "
+    "做好 充分发挥 发挥 造成 打造成 建设成 建成为 精心 进入 开通 纳入 列入 申请 加入 完成了 加快发展 大力发展 重点发展 积极发展 着力发展 发展壮大 做大做强 做强做优 做优做强 巩固 发挥好 用好用活".split()
+)
+
+
+def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = frozenset(),
+               lead_words: frozenset[str] = LEAD_WORDS, max_len: int = 20) -> int:
+    """Where a name ending at ``end`` starts: walk back over jieba tokens from ``end`` and stop
+    at punctuation, function words, or a verb that leads into the name (see ``LEAD_WORDS``).
+
+    Only the verbs listed in ``lead_words`` stop the walk: names are full of words jieba
+    tags as verbs (承接 in 皖北承接产业转移示范区, 达 in 韵达), and an unknown brand is often
+    split into single "verbs".  ``keep_verbs`` overrides ``lead_words`` for words that belong
+    in a kind of name (建设 in 夹金山建设投资有限公司).  Never goes below ``floor`` or
+    beyond ``max_len``.
+    """
+    lo = max(floor, end - max_len)
+    # tokenise from the clause start so segmentation sees the leading verb in context
+    window_start = floor if end - floor <= 60 else end - 60
+    tokens = rjieba.tag(text[window_start:end])
+    pos = end
+    for word, tag in reversed(tokens):
+        if word in keep_verbs:
+            pass
+        elif word in lead_words or tag in _STOP_POS:
+            break
+        elif any(ch in CLAUSE_PUNCT or ch in "、“”\"《》()（）" for ch in word):
+            break
+        if pos - len(word) < lo:
+            break
+        pos -= len(word)
+    # a name does not start with a verb of two or more characters (坚持…园区, 复制推广自贸区)
+    while end - pos >= 2:
+        head = rjieba.tag(text[pos:end])[0]
+        if (
+            head[1] in ("v", "d", "ad", "l", "i")
+            and len(head[0]) >= 2
+            and head[0] not in keep_verbs
+            and (rjieba.has_word(head[0]) or end - pos > len(head[0]))  # an unknown "verb" alone is a brand (韵达)
+        ):
+            pos += len(head[0])
+        else:
+            break
+    # jieba sometimes glues a leading verb to the name (做好园区, 开通保税…): peel them off
+    peeled = True
+    while peeled and end - pos >= 2:
+        peeled = False
+        for n in (4, 3, 2):
+            if text[pos : pos + n] in lead_words and text[pos : pos + n] not in keep_verbs and end - pos - n >= 0:
+                pos += n
+                peeled = True
+                break
+    return pos
+
+
+def clause_floor(text: str, pos: int) -> int:
+    """Start of the clause (after the last ,，;；。:：、 or line break) that contains ``pos``."""
+    i = pos
+    while i > 0 and text[i - 1] not in CLAUSE_PUNCT and text[i - 1] != "、":
+        i -= 1
+    return i
