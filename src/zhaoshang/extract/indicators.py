@@ -32,7 +32,14 @@ from dataclasses import dataclass
 
 from zhaoshang.extract.metrics import Mention, catalogue, find_mentions
 from zhaoshang.extract.numbers import Amount, find_amounts
-from zhaoshang.extract.periods import ScopeTracker, explicit_period, infer_year, period_label, scope_period
+from zhaoshang.extract.periods import (
+    ScopeTracker,
+    explicit_period,
+    infer_year,
+    named_plan,
+    period_label,
+    scope_period,
+)
 from zhaoshang.extract.sections import split_sections
 from zhaoshang.extract.sentences import split_sentences
 from zhaoshang.extract.view import ReadingView
@@ -54,7 +61,7 @@ _GAP_TOKEN = (
     r"|增长|下降|上涨|上升|回落|减少|提高到|提高至|提升到|提升至|增加到|增加至|增至|升至|降至|降到|增速|涨幅|增幅|增长率"
     r"|总量|总额|总产量|总产|产量|年产|规模|总值|额"
     r"|不低于|不少于|不超过|不高于|以上|以内|以下|左右|之内|近|约|逾|高于"
-    r"|的|了|在|之|和|台阶|大关|水平|个"
+    r"|到|至|届时|的|了|在|之|和|台阶|大关|水平|个"
 )
 _GAP_RE = re.compile(f"(?:{_GAP_TOKEN})*")
 _GROWTH = re.compile(r"(?:增长|增速|增幅|上涨|上升|涨幅|提高|提升|增加|回落|下降|减少|降低|下滑|负增长)")
@@ -362,15 +369,15 @@ def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, 
     if span is not None:
         (p_lo, p_hi), _is_base = span
     else:
+        scope_eff = scope
+        plan = named_plan(local)
         if measure == "avg_growth_pct" and scope in ("last", "unknown"):
             scope_eff = "past_plan"
-        elif re.search(r"过去五年|五年来|十三五|“十[一二三四五]五”期间", local) and scope in ("last", "unknown"):
+        elif re.search(r"过去五年|五年来", local) and scope in ("last", "unknown"):
             scope_eff = "past_plan"
         elif scope == "unknown":
             scope_eff = "this" if re.search(r"力争|确保|预期|目标|今年|计划", text[lo:a.start]) else "last"
-        else:
-            scope_eff = scope
-        rng = scope_period(scope_eff, year)
+        rng = plan if plan is not None else scope_period(scope_eff, year)
         if rng is None:
             return None
         p_lo, p_hi = rng

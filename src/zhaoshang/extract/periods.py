@@ -19,7 +19,10 @@ from dataclasses import dataclass
 
 from zhaoshang.extract.sections import plan_span
 
-__all__ = ["Scope", "ScopeTracker", "plan_of_year", "period_label", "scope_period", "infer_year"]
+__all__ = [
+    "Scope", "ScopeTracker", "plan_of_year", "plan_name", "period_label", "scope_period", "past_span", "next_span",
+    "named_plan", "infer_year", "explicit_period",
+]
 
 Scope = str  # "last" | "past_plan" | "next_plan" | "this" | "unknown"
 
@@ -40,6 +43,18 @@ def period_label(lo: int, hi: int) -> str:
     return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
+def past_span(year: int) -> tuple[int, int]:
+    """The five years a report of ``year`` reviews: the plan just ended when ``year`` opens a
+    new plan (2021 → 2016-2020), else the last five years (a 2022 换届 report → 2017-2021)."""
+    lo, hi = plan_span(plan_of_year(year - 1))
+    return (lo, hi) if hi == year - 1 else (year - 5, year - 1)
+
+
+def next_span(year: int) -> tuple[int, int]:
+    """The plan a report of ``year`` sets goals for: the plan containing ``year``."""
+    return plan_span(plan_of_year(year))
+
+
 def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
     """The (first, last) year a scope covers for a report of ``year``."""
     if scope == "last":
@@ -47,10 +62,18 @@ def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
     if scope == "this":
         return year, year
     if scope == "past_plan":
-        return plan_span(plan_of_year(year - 1))
+        return past_span(year)
     if scope == "next_plan":
-        return plan_span(plan_of_year(year - 1) + 1)
+        return next_span(year)
     return None
+
+
+def named_plan(text: str) -> tuple[int, int] | None:
+    """Span of the last five-year plan named in ``text`` (“十三五”期间 → 2016-2020)."""
+    found = None
+    for m in re.finditer(r"十([一二三四五六])五", text):
+        found = plan_span(_CN_ORD["十" + m.group(1)])
+    return found
 
 
 _DEFAULT_SCOPE: dict[str, Scope] = {
@@ -70,15 +93,15 @@ class ScopeTracker:
 
     def __post_init__(self) -> None:
         y = self.year
-        past = plan_name(plan_of_year(y - 1))
-        nxt = plan_name(plan_of_year(y - 1) + 1)
-        self._past_re = re.compile(
-            rf"过去五年|五年来|这五年|五年间|五年中|“?{past}”?(?:时期|期间|以来)(?!规划)"
-        )
+        past_lo, past_hi = past_span(y)
+        past = plan_name(plan_of_year(past_hi)) if past_hi == plan_span(plan_of_year(past_hi))[1] else None
+        nxt = plan_name(plan_of_year(y))
+        past_plan = rf"|“?{past}”?(?:时期|期间|以来)(?!规划)" if past else ""
+        self._past_re = re.compile(rf"过去五年|五年来|这五年|五年间|五年中{past_plan}")
         self._last_re = re.compile(
             rf"过去一年|一年来|去年|刚刚过去的{y - 1}年|^[^,，。]{{0,8}}{y - 1}年|{y - 1}年[,，]?是[^。]{{0,40}}一年"
         )
-        self._next_re = re.compile(rf"今后五年|未来五年|“?{nxt}”?(?:时期|期间)(?!规划)|到{plan_span(plan_of_year(y - 1) + 1)[1]}年")
+        self._next_re = re.compile(rf"今后五年|未来五年|“?{nxt}”?(?:时期|期间)(?!规划)|到{next_span(y)[1]}年")
         self._this_re = re.compile(rf"今年|^[^,，。]{{0,8}}{y}年|{y}年[,，]?是")
 
     def enter(self, section_kind: str) -> None:
@@ -126,11 +149,14 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[tuple[int, in
     ``prefix`` is the clause text leading to the amount.  Returns the span the amount is
     about, or None when the clause names no period of its own.
     """
-    past_lo, past_hi = plan_span(plan_of_year(year - 1))
+    past_lo, past_hi = past_span(year)
     # 较2015年增长 / 比“十二五”末 / 较“十二五”: growth over the whole past plan.
-    m = re.search(r"(?:较|比|与)(?:“?十[一二三四五]五”?(?:末|期末|时期)?|((?:19|20)\d\d)年(?:底|末)?)(?:相比)?[^#]*$", prefix)
+    m = re.search(r"(?:较|比|与)(?:“?十([一二三四五])五”?(?:末|期末|时期)?|((?:19|20)\d\d)年(?:底|末)?)(?:相比)?[^#]*$", prefix)
     if m:
-        base = int(m.group(1)) if m.group(1) else past_lo - 1
+        if m.group(2):
+            base = int(m.group(2))
+        else:
+            base = plan_span(_CN_ORD["十" + m.group(1)])[1]
         if base < year - 1:
             return (base + 1, year - 1), True
     m = re.search(r"(?:从|由)?“十([一二三四五])五”末(?:的)?$", prefix)
@@ -148,7 +174,7 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[tuple[int, in
             # but not past a clause break, nor in 从2015年的#提升到# (it dates only the first).
             if re.search(r"[,，]|到|至", tail) or re.search(r"(?:从|由)$", prefix[max(0, m.start() - 1) : m.start()]):
                 return None
-        lo, hi = plan_span(plan_of_year(year - 1) + 1)
+        lo, hi = next_span(year)
         if y == 2035 or y > hi:
             return (y, y), False
         if y == hi and re.search(r"到|至|届时", prefix[max(0, m.start() - 2) : m.start()]):
