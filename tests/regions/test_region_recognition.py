@@ -168,3 +168,24 @@ def test_long_title_with_the_dateline() -> None:
 def test_level_cue_from_office_after_the_name() -> None:
     m = recognise_region("在衡阳第十五届人民代表大会第九次会议上衡阳县县长张三各位代表：", channel="衡阳")
     assert m.region is not None and m.region.name == "衡阳县"
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "parents"),
+    [
+        ("2018年莱芜市政府工作报告", "莱芜区", ("山东省", "济南市")),  # 撤市设区 (2019)
+        ("2016年长乐市政府工作报告", "长乐区", ("福建省", "福州市")),
+    ],
+)
+def test_an_older_name_whose_suffix_changed_finds_its_successor(title: str, name: str, parents: tuple) -> None:
+    m = recognise_region("各位代表：", title=title)
+    assert m.region is not None and (m.region.name, m.region.parents) == (name, parents)
+
+
+def test_title_naming_the_government_before_the_year() -> None:
+    m = recognise_region("各位代表：", title="宝兴县人民政府2021年政府工作报告")
+    assert m.region is not None and m.region.name == "宝兴县"
+
+
+def test_an_unknown_name_with_a_county_suffix_stays_unknown() -> None:
+    assert recognise_region("各位代表：", title="2021年火星县政府工作报告").status == "unknown"

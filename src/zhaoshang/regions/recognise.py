@@ -41,6 +41,7 @@ _LEVEL_CUE = re.compile(
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _TITLE_TAIL = re.compile(r"(?:人民)?政府工作报告.*$")
+_GOVERNMENT_TAIL = re.compile(r"(?:人民)?政府$")
 _CHANNEL_BRACKETS = re.compile(r"[【】\[\]\s]")
 _CHANNEL_SUFFIX = re.compile(r"(?:招商(?:引资)?(?:网|局)?|频道|专栏|栏目)+$")
 
@@ -71,7 +72,23 @@ def _longest_name_ending_at(g: Gazetteer, s: str, end: int, max_len: int = 16) -
     for start in range(max(0, end - max_len), end - 1):
         if cands := g.by_name(s[start:end]):
             return start, cands
+    for start in range(max(0, end - max_len), end - 2):
+        if cands := _renamed(g, s[start:end]):
+            return start, cands
     return end, []
+
+
+def _renamed(g: Gazetteer, name: str) -> list[Place]:
+    """A county-level name whose suffix has since changed: 莱芜市 → 莱芜区, 长乐市 → 长乐区.
+
+    撤县设区 / 撤县设市 keep the stem and change only 县/市/区/旗, so an older report's name
+    that is no longer in the gazetteer is matched by its stem to the successor, if unique.
+    """
+    if name[-1] not in "县市区旗" or g.by_name(name):
+        return []
+    stem = name[:-1]
+    cands = [p for p in g.by_name(stem) if p.level in ("county", "district") and p.short == stem]
+    return cands if len(cands) == 1 else []
 
 
 def resolve_tail(g: Gazetteer, s: str) -> list[Place]:
@@ -124,8 +141,9 @@ def _join_han(s: str) -> str:
 
 
 def _title_slot(title: str) -> str:
-    """'2021年宝兴县政府工作报告' → '宝兴县' (the text before 政府工作报告, years removed)."""
-    return _YEARS.sub("", _TITLE_TAIL.sub("", title)).strip()
+    """'2021年宝兴县政府工作报告' → '宝兴县' (the text before 政府工作报告, years removed);
+    also '宝兴县人民政府2021年政府工作报告' → '宝兴县'."""
+    return _GOVERNMENT_TAIL.sub("", _YEARS.sub("", _TITLE_TAIL.sub("", title)).strip())
 
 
 def _opening_slots(head: str) -> list[str]:
