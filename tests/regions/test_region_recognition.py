@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES, Sample, needs_samples
+from region_samples import SAMPLES, Sample, needs_samples, require_samples
 
 from zhaoshang.regions.gazetteer import Gazetteer
 from zhaoshang.regions.recognise import RegionMatch, lookup, recognise_region, resolve_tail
@@ -24,6 +24,11 @@ def _assert_gold(m: RegionMatch, sample: Sample, gazetteer: Gazetteer) -> None:
     place = gazetteer.get(m.region.adcode)
     assert place is not None and place.name == gold["name"]
     assert [p.name for p in gazetteer.parents(place.code)] == gold["parents"]
+
+
+def test_the_ten_sample_reports_are_present() -> None:
+    require_samples()
+    assert len(SAMPLES) == 10
 
 
 @needs_samples

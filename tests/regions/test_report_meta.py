@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES, Sample, needs_samples
+from region_samples import SAMPLES, Sample, needs_samples
 
 from zhaoshang.regions.meta import detect_meeting_date, detect_speaker, detect_title, detect_year
 
