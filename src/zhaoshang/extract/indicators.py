@@ -54,6 +54,7 @@ _GAP_TOKEN = (
     r"|(?:19|20)\d\d年(?:底|末|度)?|“?十[一二三四五]五”?(?:末|期末|初期|期间|时期)?"
     r"|上年同期|上年|去年|同期|全年|当年|年末|年底|目前|现已|已|首次|历史性地?|再次?|又|一举|提前|顺利|成功"
     r"|同比|比上年|较上年|与上年相比|比去年|较去年|较|比|与|相比|由|从"
+    r"|同口径|可比口径|按可比价格?计算|按现价计算"
     r"|年均|年平均|平均|名义|实际|累计|分别|均|共|合计|总计|预计|初步统计|初步核算|初步测算"
     r"|力争|确保|争取|努力|将|要|可|能|预期|目标为|目标|预计"
     r"|实现|完成|达到|达|为|是|突破|超过|超|跨过|跨越|迈上|迈过|站上|保持在|保持|稳定在|稳定|控制在|维持在|持续|始终|长期|一直"
@@ -71,9 +72,9 @@ _LEVEL_VERB = re.compile(r"(?:增加到|增加至|增至|提高到|提高至|提
 _LIST_SEP = re.compile(r"^(?:以上|左右|以内)?(?:、|和|与|及|,)$")
 _ITEM_SEP = re.compile(r"、|和|与|及")
 _Q_AFTER = re.compile(r"^(?:以上|之上)|^(?:左右|上下)|^(?:以内|以下|之内)")
-_Q_BEFORE_LEAST = re.compile(r"(?:不低于|不少于|超过|超|突破|跨过|跨越|迈上|迈过|站上|逾|高于)[^,、#]{0,4}$")
+_Q_BEFORE_LEAST = re.compile(r"(?:不低于|不少于|(?<!不)超过|(?<!不)超|突破|跨过|跨越|迈上|迈过|站上|逾|(?<!不)高于)[^,、#]{0,4}$")
 _Q_BEFORE_ABOUT = re.compile(r"(?:约|近|接近|大约)$")
-_Q_BEFORE_MOST = re.compile(r"(?:控制在|不超过|不高于|低于)[^,、#]{0,4}$")
+_Q_BEFORE_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于)[^,、#]{0,4}$")
 _SUBJECTLESS = re.compile(r"^(?:较|比|与|分别|年均|均|同比|增长|下降|达|为|是|实现|完成|“十)")
 _ROUND_IDIOM = re.compile(r"^[十百千万]+[万亿]")
 
@@ -175,7 +176,7 @@ def _measure(metric: str, a: Amount, gap: str) -> str | None:
         if _GROWTH.search(tail):
             return "growth_pct"
         return None
-    if _unit_family(a.unit) not in spec.units or a.unit.endswith("人") and metric == "tourism_visitors" and "万" not in a.unit and False:
+    if _unit_family(a.unit) not in spec.units:
         return None
     if spec.rate or spec.always_growth:
         return None
@@ -192,7 +193,7 @@ def _qualifier(text: str, a: Amount, gap: str) -> str | None:
         return "at_least" if g in ("以上", "之上") else "about" if g in ("左右", "上下") else "at_most"
     if _Q_BEFORE_MOST.search(gap):
         return "at_most"
-    if _Q_BEFORE_LEAST.search(gap) or a.text[-2:-1] in ("余", "多") or re.search(r"[余多]", a.text):
+    if _Q_BEFORE_LEAST.search(gap) or re.search(r"[余多]", a.text):
         return "at_least"
     if _Q_BEFORE_ABOUT.search(gap):
         return "about"

@@ -159,14 +159,13 @@ def company_core(name: str) -> str:
 def canonical_key(name: str) -> str:
     """The cross-report linking key of a company name: its brand core.
 
-    Strips region prefixes, organisation suffixes and one trailing business word, so
-    四川君禾铜业有限公司, 君禾铜业 and 君禾 share the key 君禾.  The business word is kept
-    when removing it would leave fewer than two characters or nothing but another
-    business word (中国石油 keeps 石油).
+    Strips region prefixes, organisation suffixes and trailing business words, so
+    四川君禾铜业有限公司, 君禾铜业 and 君禾 share the key 君禾, and 福莱特光伏玻璃 links to
+    福莱特.  A business word is kept when removing it would leave fewer than two characters
+    or nothing but another business word (中国石油 keeps 石油).
     """
     core = company_core(name)
-    m = _INDUSTRY_TAIL_RE.search(core)
-    if m and m.start() >= 2 and core[: m.start()] not in _INDUSTRY_SET:
+    while (m := _INDUSTRY_TAIL_RE.search(core)) and m.start() >= 2 and core[: m.start()] not in _INDUSTRY_SET:
         core = core[: m.start()]
     return core
 
@@ -174,8 +173,9 @@ def canonical_key(name: str) -> str:
 # --- where a name starts --------------------------------------------------------------
 
 #: POS tags (jieba) that never belong to a proper name: prepositions, conjunctions,
-#: particles, punctuation, pronouns, adverbs, numerals/classifiers.
-_STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "r", "d", "ad", "m", "q", "mq", "y", "e"})
+#: particles, punctuation, pronouns, adverbs, classifiers.  Numerals (m) are not among them
+#: (北京天福号, 万亩食用菌产业园); a token made only of digits stops the walk instead.
+_STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "r", "d", "ad", "q", "mq", "y", "e"})
 #: Verbs and verbal nouns that typically *precede* a name in report prose (推进X, 打造X).
 LEAD_WORDS = frozenset(
     "推进 推动 加快 加速 建设 打造 创建 争创 引进 引入 支持 帮助 指导 依托 发挥 用好 用足 启动 规划 实施 完成 抓好 "
@@ -209,7 +209,7 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     for word, tag in reversed(tokens):
         if word in keep_verbs:
             pass
-        elif word in lead_words or tag in _STOP_POS:
+        elif word in lead_words or tag in _STOP_POS or word.replace(".", "").isdigit():
             break
         elif any(ch in CLAUSE_PUNCT or ch in "、“”\"《》()（）" for ch in word):
             break

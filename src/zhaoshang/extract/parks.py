@@ -58,6 +58,7 @@ _ECON = re.compile(r"产业|工业|农业|经济|开发|物流|科技|高新|贸
 _NOT_INDUSTRY_BASE = re.compile(r"教育|培训|科普|研学|党性|廉洁|爱国|法治|宣传|人才|双拥|传习|养生|文明|廉政|干部")
 _SCALE = re.compile(r"^[百千万]亿级|^[\d.]+亿级")
 _SCALE_BEFORE = re.compile(r"亿级$")
+_PROGRAMME = re.compile(r"[“\"]?[一二三四五六七八九十两]+[园区地个大基]")  # “三园一基地”: a programme
 _NOT_PARK = re.compile(r"宅基地$|公司|集团")
 _FACILITY_AFTER = re.compile(r"中小学|小学|中学|幼儿园|学校|医院|社区|小区")
 _AWARD_AFTER = re.compile(r"[^,，;；。]{0,6}(?:称号|标兵|单位|荣誉)")
@@ -67,12 +68,15 @@ _SHARED_HEAD = re.compile(r"[、和及]$")
 def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
     name = text[ns:ke]
     prefix = _LEVEL.sub("", text[ns:ks])
-    if _GENERIC_NAME.match(prefix) or _SCALE.match(prefix):
+    if _GENERIC_NAME.match(prefix) or _SCALE.match(prefix) or _PROGRAMME.match(text, ns):
         return False
     floor = clause_floor(text, ns)
     if _COUNTED_BEFORE.search(text[max(floor, ns - 10) : ns]) or _COUNTED_AFTER.match(text, ke):
         return False
-    if _TITLE_VERB.search(text, floor, ns) or _AWARD_AFTER.match(text, ke):
+    clause = ns
+    while clause > 0 and text[clause - 1] not in ",，;；。:：!！?？\n":
+        clause -= 1
+    if _TITLE_VERB.search(text, clause, ns) or _AWARD_AFTER.match(text, ke):
         return False
     if _SCALE_BEFORE.search(text, max(0, ns - 4), ns) or _NOT_PARK.search(name) or _FACILITY_AFTER.match(text, ke):
         return False

@@ -55,7 +55,7 @@ class ReadingView:
     def to_source(self, fact: F, source: str) -> F:
         """``fact`` with its span (and quote) moved from the view to ``source``."""
         if self.keep is None:
-            return fact
+            return replace(fact, quote=source[fact.start : fact.end])
         start = self.keep[fact.start]
         end = self.keep[fact.end - 1] + 1 if fact.end > fact.start else start
         return replace(fact, start=start, end=end, quote=source[start:end])
