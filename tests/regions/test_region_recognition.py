@@ -81,9 +81,14 @@ def test_shared_district_name_resolves_by_the_parent_the_text_mentions(text: str
     assert (m.region.name, m.region.parents) == ("朝阳区", parents)
 
 
-def test_parent_mentions_far_into_the_body_do_not_decide() -> None:
-    text = "各位代表：我们在市委的领导下……" + "。" * 3000 + "北京" * 5
-    assert recognise_region(text, title="朝阳区政府工作报告").status == "ambiguous"
+def test_parent_mentions_deep_in_the_body_decide_only_when_the_opening_is_silent() -> None:
+    filler = "各位代表：我们在市委的领导下……" + "。" * 3000
+    deep = recognise_region(filler + "北京" * 5 + "长春", title="朝阳区政府工作报告")
+    assert deep.region is not None and deep.region.parents == ("北京市",)
+    early = recognise_region("各位代表：服务长春发展" + filler + "北京" * 5, title="朝阳区政府工作报告")
+    assert early.region is not None and early.region.parents == ("吉林省", "长春市")
+    tie = recognise_region(filler + "北京长春", title="朝阳区政府工作报告")
+    assert tie.status == "ambiguous"
 
 
 @pytest.mark.parametrize(

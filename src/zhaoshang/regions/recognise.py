@@ -9,9 +9,10 @@ whole text is wrong most of the time (measured: 3 of 10); only the slots are rea
 Evidence is combined in order — hint (the user's ``--region``), channel, title, opening —
 each later source narrowing the candidates the earlier ones left (衡阳 → 衡阳市 or 衡阳县;
 the title 衡阳市政府工作报告 decides).  Names shared by several divisions (朝阳区, 鼓楼区)
-are resolved by the level the opening uses (市长 / 区长 / 县长, 我代表区人民政府) and then by
-which candidate's parents the opening text mentions; otherwise the result is "ambiguous"
-with the candidates.
+are resolved by the level the opening uses (市长 / 区长 / 县长, 我代表区人民政府), then by
+which candidate's parents the first 2,000 characters mention most (the whole text only when
+that ties: this compares a handful of known parents, it is not a vote over all places);
+otherwise the result is "ambiguous" with the candidates.
 """
 
 from __future__ import annotations
@@ -224,14 +225,17 @@ def _by_prominence(cands: list[Place], name: str) -> list[Place]:
     return best if len(best) == 1 else cands
 
 
-def _disambiguate(g: Gazetteer, cands: list[Place], head: str, context: str,
+def _disambiguate(g: Gazetteer, cands: list[Place], head: str, contexts: tuple[str, ...],
                   name: str) -> tuple[list[Place], str | None]:
     """Level cue, then parent mentions, then prominence; returns the deciding mention, if any."""
     if len(cands) > 1:
         cands = _by_level_cue(cands, head)
     mention = None
     if len(cands) > 1:
-        cands, mention = _by_parent_mentions(g, cands, context)
+        for context in contexts:  # the opening first; the whole text only if that ties
+            cands, mention = _by_parent_mentions(g, cands, context)
+            if len(cands) == 1:
+                break
     if len(cands) > 1:
         cands = _by_prominence(cands, name)
     return cands, mention
@@ -248,11 +252,11 @@ def recognise_region(text: str, *, title: str | None = None, channel: str | None
     g = load_gazetteer()
     title = title or detect_title(text)
     head = _join_han(opening(text))
-    context = f"{title or ''}\n{text[:CONTEXT_CHARS]}"
+    contexts = (f"{title or ''}\n{text[:CONTEXT_CHARS]}", f"{title or ''}\n{text}")
 
     if hint and hint.strip():
         cands, name = _lookup(g, hint)
-        cands, _ = _disambiguate(g, cands, head, context, name)
+        cands, _ = _disambiguate(g, cands, head, contexts, name)
         return _result(g, cands, "override", hint.strip())
 
     sources: list[_Evidence] = []
@@ -269,7 +273,7 @@ def recognise_region(text: str, *, title: str | None = None, channel: str | None
     cands, decided = _combine(g, sources)
     if decided is None:
         return _result(g, [], "ok", None)
-    cands, mention = _disambiguate(g, cands, head, context, decided.name)
+    cands, mention = _disambiguate(g, cands, head, contexts, decided.name)
     return _result(g, cands, "ok", decided.text if mention is None else f"{decided.text} · {mention}")
 
 
