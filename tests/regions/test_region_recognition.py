@@ -142,6 +142,7 @@ def test_hint_overrides_everything(hint: str) -> None:
 
 def test_hint_with_a_parent_path_or_code_picks_one_of_a_shared_name() -> None:
     assert recognise_region("", hint="吉林省长春市朝阳区").region.adcode == "220104"  # type: ignore[union-attr]
+    assert recognise_region("", hint="长春市 朝阳区").region.adcode == "220104"  # type: ignore[union-attr]
     assert recognise_region("", hint="110105").region.parents == ("北京市",)  # type: ignore[union-attr]
     assert recognise_region("", hint="朝阳区").status == "ambiguous"
     assert recognise_region("", hint="不存在县").status == "unknown"

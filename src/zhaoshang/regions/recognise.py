@@ -113,7 +113,7 @@ def _tail(g: Gazetteer, s: str) -> tuple[list[Place], str]:
 
 
 def _lookup(g: Gazetteer, s: str) -> tuple[list[Place], str]:
-    s = s.strip()
+    s = re.sub(r"\s+", "", s)
     if s.isdigit():
         p = g.get(s)
         return ([p], p.name) if p else ([], s)
