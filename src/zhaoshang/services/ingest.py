@@ -121,18 +121,24 @@ def _reason(exc: BaseException) -> str:
     return _short(exc)
 
 
-def process_raw(raw: Any, options: IngestOptions) -> ReportInput:
+def normalise_raw(raw: Any) -> Any:
+    """The stored text and its offset map; refuses a document with no text left."""
+    from zhaoshang.ingest.normalise import normalise
+
+    norm = normalise(raw.text)
+    if not norm.text.strip():
+        raise ValueError("the document has no text after normalisation")
+    return norm
+
+
+def process_raw(raw: Any, options: IngestOptions, norm: Any = None) -> ReportInput:
     """Normalise and extract one raw document; an extractor crash still yields a storable report.
 
     The report text is always stored (it is searchable and can be re-extracted later);
     a stage that fails is recorded in ``stage_status`` and the outcome becomes ``partial``.
     """
-    from zhaoshang.ingest.normalise import normalise
-
-    norm = normalise(raw.text)
+    norm = norm if norm is not None else normalise_raw(raw)
     text = norm.text
-    if not text.strip():
-        raise ValueError("the document has no text after normalisation")
     stages: dict[str, str] = {"read": "ok", "normalise": "ok"}
     try:
         from zhaoshang.extract.pipeline import extract_document
@@ -207,10 +213,19 @@ def store(engine: Engine, item: ReportInput) -> IngestOutcome:
     )
 
 
+def _stored_id(engine: Engine, text: str) -> int | None:
+    with transaction(engine) as session:
+        return find_by_hash(session, content_hash(text))
+
+
 def ingest_raw(engine: Engine, raw: Any, options: IngestOptions = IngestOptions()) -> IngestOutcome:
     """Process and store one raw document; never raises for a bad document, reports it instead."""
     try:
-        item = process_raw(raw, options)
+        norm = normalise_raw(raw)
+        existing = _stored_id(engine, norm.text)
+        if existing is not None:  # skip extraction: re-running a batch costs one hash per report
+            return IngestOutcome(raw.source_name, "duplicate", report_id=existing, title=raw.title)
+        item = process_raw(raw, options, norm)
     except Exception as exc:  # noqa: BLE001 - one bad document must not abort the batch
         return IngestOutcome(raw.source_name, "failed", reason=_reason(exc))
     try:
