@@ -144,7 +144,8 @@ def detect_year(text: str, title: str | None = None) -> int | None:
     """The year of the meeting (2021 for a report delivered in 2021 about 2020).
 
     Order: a year in the title (2021年XX政府工作报告); the session dateline (also
-    year-month only: 2021年1月在…); then body cues: this year's tasks (2021年主要目标任务),
+    year-month only: 2021年1月在…; a December session whose body plans the next year counts
+    as that year's); then body cues: this year's tasks (2021年主要目标任务),
     the review of last year (2020年工作回顾 → 2021), 今年是“十四五”开局之年.
     """
     for t in (title, detect_title(text)):
@@ -153,7 +154,10 @@ def detect_year(text: str, title: str | None = None) -> int | None:
             return max(years)  # 2020年工作总结和2021年工作安排 → the later one
     dates = _session_dates(text)
     if dates:
-        return dates[0][0]
+        y, month, _ = dates[0]
+        if month == 12 and _body_year(text) == y + 1:
+            return y + 1  # a December session adopting next year's report (2020年12月 → 2021)
+        return y
     return _body_year(text)
 
 
