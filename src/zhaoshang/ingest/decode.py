@@ -38,17 +38,26 @@ def decode(data: bytes) -> tuple[str, str]:
         raise DecodeError("binary data, not text: it contains NUL bytes")
 
     candidates: list[tuple[str, str]] = []
+    truncated: list[str] = []
     for encoding in ("utf-8", "gb18030"):
         try:
             candidates.append((data.decode(encoding), encoding))
         except UnicodeDecodeError as exc:
             if exc.end >= len(data) and exc.reason.startswith(("unexpected end", "incomplete")):
-                raise DecodeError(
-                    f"truncated: the file ends in the middle of a multi-byte {encoding.upper()} character"
-                ) from None
+                truncated.append(encoding)
+    if truncated and not candidates:
+        # valid right up to a character cut in half at the end: a download cut short
+        raise DecodeError(f"truncated: the file ends in the middle of a multi-byte {truncated[0].upper()} character")
     if candidates:
         # Both can succeed on short inputs; prefer the reading that looks like real text.
         best = max(candidates, key=lambda c: (plausibility(c[0]), c[1] == "utf-8"))
+        if plausibility(best[0]) >= _MIN_PLAUSIBLE:
+            return best
+        # GB18030 decodes nearly any bytes: Big5 or other legacy text reads as rare-character
+        # mojibake under it.  Ask the statistical detector before calling it garbage.
+        other = _charset_normalizer_guess(data)
+        if other is not None:
+            return other
         _check_plausible(best[0], best[1])
         return best
 
@@ -86,32 +95,40 @@ def _check_plausible(text: str, encoding: str) -> None:
         )
 
 
-def plausibility(text: str, sample: int = 200_000) -> float:
-    """Share of non-space characters that ordinary Chinese or Latin prose is made of."""
-    good = total = 0
+def plausibility(text: str, sample: int = 200_000, *, any_hanzi: bool = False) -> float:
+    """Share of non-space characters that ordinary Chinese or Latin prose is made of.
+
+    Common hanzi (the GB2312 set) count fully; rarer ones half, unless ``any_hanzi``:
+    real mainland text is >99% common hanzi, while bytes of another encoding read as
+    GB18030 land on rare ones about half the time.
+    """
+    good = 0.0
+    total = 0
     for ch in text[:sample]:
         if ch.isspace():
             continue
         total += 1
-        if _ordinary(ch):
-            good += 1
+        w = _ordinary(ch)
+        good += 1.0 if (w == 2 or (w == 1 and any_hanzi)) else 0.5 * w
     return good / total if total else 0.0
 
 
 @lru_cache(maxsize=65536)
-def _ordinary(ch: str) -> bool:
+def _ordinary(ch: str) -> int:
+    """2: ordinary text character; 1: a rarer hanzi or symbol; 0: not text."""
     o = ord(ch)
     if 0x20 <= o < 0x7F:
-        return True
+        return 2
     if o < 0x20 or 0x7F <= o < 0xA0 or ch == "\ufffd" or 0xE000 <= o <= 0xF8FF:
-        return False  # control characters, replacement character, private use
+        return 0  # control characters, replacement character, private use
     try:
         ch.encode("gb2312")  # the 6,763 common hanzi plus CJK punctuation and symbols
-        return True
+        return 2
     except UnicodeEncodeError:
         pass
-    # rarer hanzi are real text too, as long as they are in the basic CJK block
-    return 0x4E00 <= o <= 0x9FFF or ch in "〇•·–—…‰℃№"
+    if ch in "〇•·–—…‰℃№“”‘’":
+        return 2
+    return 1 if 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF else 0
 
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
@@ -125,7 +142,7 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
         text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         return None
-    if plausibility(text) < _MIN_PLAUSIBLE:
+    if plausibility(text, any_hanzi=True) < _MIN_PLAUSIBLE:
         return None
     return text, best.encoding.replace("_", "-")
 
@@ -157,4 +174,7 @@ def decode_head(head: bytes) -> str:
         head = head[3:]
     elif _bom(head) is not None:
         return head.decode("utf-16", errors="replace")
-    return head.decode("utf-8", errors="replace")
+    try:
+        return codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return head.decode("gb18030", errors="replace")

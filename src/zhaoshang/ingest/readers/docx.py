@@ -54,7 +54,7 @@ def _blocks(document) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     from docx.text.paragraph import Paragraph
 
     out: list[tuple[str, str]] = []
-    seen_cells: set[int] = set()
+    seen_cells: set[object] = set()  # holding the elements keeps their proxies (and identity) alive
 
     def walk(parent_elm, parent) -> None:  # type: ignore[no-untyped-def]
         for child in parent_elm.iterchildren():
@@ -66,9 +66,9 @@ def _blocks(document) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
             elif tag == "tbl":
                 for row in Table(child, parent).rows:
                     for cell in row.cells:
-                        if id(cell._tc) in seen_cells:
+                        if cell._tc in seen_cells:
                             continue  # merged cells repeat
-                        seen_cells.add(id(cell._tc))
+                        seen_cells.add(cell._tc)
                         walk(cell._tc, cell)
             elif tag == "sdt":
                 content = child.find("{*}sdtContent")

@@ -22,6 +22,8 @@ _DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
     "nav", "header", "footer", "aside", "input", "select", "button", "textarea", "head", "menu",
 )
+_CONTAINERS = frozenset("article body center div form main section table tbody td tr".split())
+"""Elements the main-block search may descend into; paragraphs and headings are leaves."""
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure "
     "form h1 h2 h3 h4 h5 h6 hr li main ol p pre section summary table tbody thead tfoot tr td th ul".split()
@@ -87,9 +89,14 @@ def _main_block(body):  # type: ignore[no-untyped-def]
             return node
         scored = [(_cjk_outside_links(c), c) for c in children]
         best_count, best = max(scored, key=lambda sc: sc[0])
-        if count == 0 or best_count < 0.75 * count:
+        if count == 0 or best_count < 0.75 * count or best.tag not in _CONTAINERS or not _has_blocks(best):
             return node
         node, count = best, best_count
+
+
+def _has_blocks(node) -> bool:  # type: ignore[no-untyped-def]
+    """A container of paragraphs, as opposed to a paragraph that happens to be a <div>."""
+    return any(c.tag in _BLOCK_TAGS for c in node.iter())
 
 
 def _lines(node) -> list[str]:  # type: ignore[no-untyped-def]

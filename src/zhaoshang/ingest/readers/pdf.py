@@ -13,6 +13,9 @@ from zhaoshang.ingest.readers.text import split_title
 from zhaoshang.ingest.registry import Reader, register
 from zhaoshang.ingest.types import IngestError, RawDocument
 
+# pypdf logs a warning for every defect it tolerates; the reader reports real failures itself.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
 _CID = re.compile(r"\(cid:\d+\)")
 _MIN_READABLE = 0.9
 
@@ -25,25 +28,8 @@ def _fail(source_name: str, reason: str) -> IngestError:
     return IngestError(source_name, reason)
 
 
-@register(Reader(format="pdf", extensions=(".pdf",), sniff=sniff))
-def read_pdf(data: bytes, source_name: str) -> list[RawDocument]:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    if b"%PDF-" not in data[:1024]:
-        raise _fail(source_name, f"not a PDF: the file does not start with a %PDF header (starts with {data[:8]!r})")
-    if b"%%EOF" not in data[-4096:]:
-        raise _fail(source_name, "truncated PDF: the %%EOF end marker is missing (the file was probably cut off)")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every tolerated defect
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise _fail(source_name, "PDF is password-protected")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except IngestError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        raise _fail(source_name, f"corrupt PDF: {type(exc).__name__}: {exc}") from None
+def check_text_layer(pages: list[str], source_name: str) -> str:
+    """The pages' text joined, or the reason it cannot be trusted as report text."""
     if not pages:
         raise _fail(source_name, "PDF has no pages")
     text = "\n".join(p.strip("\n") for p in pages)
@@ -59,5 +45,29 @@ def read_pdf(data: bytes, source_name: str) -> list[RawDocument]:
             f"PDF text layer is unreadable: only {share:.0%} of its characters are ordinary text "
             "(fonts without a Unicode map?)",
         )
+    return text
+
+
+@register(Reader(format="pdf", extensions=(".pdf",), sniff=sniff))
+def read_pdf(data: bytes, source_name: str) -> list[RawDocument]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PyPdfError
+
+    if b"%PDF-" not in data[:1024]:
+        raise _fail(source_name, f"not a PDF: the file does not start with a %PDF header (starts with {data[:8]!r})")
+    if b"%%EOF" not in data[-4096:]:
+        raise _fail(source_name, "truncated PDF: the %%EOF end marker is missing (the file was probably cut off)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise _fail(source_name, "PDF is password-protected")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except DependencyError as exc:
+        raise _fail(source_name, f"PDF is encrypted in a way this installation cannot open: {exc}") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        raise _fail(source_name, f"corrupt PDF: {type(exc).__name__}: {exc}") from None
+    text = check_text_layer(pages, source_name)
     title, body = split_title(text)
     return [RawDocument(source_name=source_name, format="pdf", encoding=None, text=body, title=title)]
