@@ -200,3 +200,14 @@ def test_title_naming_the_government_before_the_year() -> None:
 
 def test_an_unknown_name_with_a_county_suffix_stays_unknown() -> None:
     assert recognise_region("各位代表：", title="2021年火星县政府工作报告").status == "unknown"
+
+
+def test_a_misfiled_channel_loses_to_title_and_dateline_that_agree() -> None:
+    text = "2021年1月5日在凤阳县第十六届人民代表大会第六次会议上县人民政府代县长;朱林各位代表："
+    m = recognise_region(text, channel="【湖南招商】", title="2021年凤阳县政府工作报告")
+    assert m.region is not None and m.region.name == "凤阳县"
+
+
+def test_channel_wins_a_one_to_one_disagreement() -> None:
+    m = recognise_region("各位代表：", channel="【湖南招商】", title="2021年凤阳县政府工作报告")
+    assert m.region is not None and m.region.name == "湖南省"

@@ -154,8 +154,21 @@ def _opening_slots(head: str) -> list[str]:
     return slots
 
 
-def _combine(g: Gazetteer, sources: Iterable[_Evidence]) -> tuple[list[Place], _Evidence | None]:
-    """Narrow candidates source by source; a later, deeper name refines an earlier parent."""
+def _related(g: Gazetteer, a: Place, b: Place) -> bool:
+    return a == b or g.is_ancestor(a.code, b.code) or g.is_ancestor(b.code, a.code)
+
+
+def _support(g: Gazetteer, places: list[Place], sources: list[_Evidence]) -> int:
+    """How many sources name one of ``places``, one of their parents or one of their units."""
+    return max(sum(any(_related(g, p, c) for c in ev.places) for ev in sources) for p in places)
+
+
+def _combine(g: Gazetteer, sources: list[_Evidence]) -> tuple[list[Place], _Evidence | None]:
+    """Narrow candidates source by source; a later, deeper name refines an earlier parent.
+
+    When two sources disagree outright (a mis-filed channel), the side more sources back
+    wins; on a tie the earlier source stands.
+    """
     current: list[Place] = []
     decided: _Evidence | None = None
     for ev in sources:
@@ -173,7 +186,10 @@ def _combine(g: Gazetteer, sources: Iterable[_Evidence]) -> tuple[list[Place], _
         deeper = [c for c in ev.places if any(g.is_ancestor(p.code, c.code) for p in current)]
         if deeper:
             current, decided = deeper, ev
-        # otherwise the later source names a parent or contradicts: the earlier one stands
+        elif not any(_related(g, c, p) for c in current for p in ev.places):
+            if _support(g, ev.places, sources) > _support(g, current, sources):
+                current, decided = ev.places, ev
+        # otherwise the later source names a parent of the current candidates: they stand
     return current, decided
 
 
