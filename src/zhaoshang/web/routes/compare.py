@@ -50,14 +50,16 @@ class CompareParams:
 
 
 def _defaults(params: CompareParams, options: list[MetricOption]) -> None:
-    """Fill metric/period with the most covered choice so /compare always shows a table."""
+    """Fill metric/period with the most covered choice so /compare always shows a table;
+    the effective choice is echoed in ``query`` so a caller sees what was compared."""
     pool = [o for o in options if o.kind == params.kind]
     if not params.metric and pool:
         params.metric = pool[0].metric
-    if params.metric and not params.period:
-        periods = [o for o in pool if o.metric == params.metric]
-        if periods:
-            params.period = periods[0].period
+    periods = [o.period for o in pool if o.metric == params.metric]
+    if params.metric and periods and params.period not in periods:
+        # no period given, or one this metric/kind never states (e.g. the form switched
+        # from actual to target and kept last year): take the best-covered one
+        params.period = periods[0]
 
 
 def _menu(options: list[MetricOption], params: CompareParams) -> dict[str, Any]:

@@ -40,9 +40,9 @@ def map_page_data(session: Session, params: MapParams) -> dict[str, Any]:
     options = [o for o in available_metrics(session, kind=params.kind, level=level, parent=params.parent)]
     if not params.metric and options:
         params.metric = options[0].metric
-    if params.metric and not params.period:
-        periods = [o for o in options if o.metric == params.metric]
-        params.period = periods[0].period if periods else None
+    stated = [o.period for o in options if o.metric == params.metric]
+    if params.metric and params.period not in stated:
+        params.period = stated[0] if stated else None
     metrics = sorted({o.metric: o.metric_label for o in options}.items())
     periods = sorted({o.period for o in options if o.metric == params.metric}, reverse=True)
     query = {k: v for k, v in vars(params).items() if k != "format"}
