@@ -144,8 +144,8 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
             continue
         if bounds and bounds[-1][1] == kind and kind not in ("review", "review_plan"):
             continue
-        if bounds and start - bounds[-1][0] < 20:
-            continue
+        if bounds and start - bounds[-1][0] < len(bounds[-1][2]) + 2:
+            continue  # a heading repeated right after itself
         bounds.append((start, kind, (m["num"] or "") + title))
         current = kind
     bounds = _add_closing(text, bounds)

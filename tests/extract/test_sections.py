@@ -1,0 +1,99 @@
+"""Sections from inline headings: kinds, order, coverage, on written shapes and the samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zhaoshang.extract.sections import classify_heading, plan_span, split_sections
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-reports"
+
+
+def kinds(text: str, year: int | None = 2021) -> list[str]:
+    return [s.kind for s in split_sections(text, year)]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("2020年工作回顾", "review"),
+        ("2020年工作和“十三五”工作回顾", "review"),
+        ("“十三五”时期及2020年工作回顾", "review_plan"),
+        ("盘点“十三五”", "review_plan"),
+        ("“十四五”时期主要目标任务", "plan"),
+        ("2035年远景目标及“十四五”时期主要目标任务", "plan"),
+        ("今后五年及2021年重点工作安排", "plan"),
+        ("2021年重点工作", "tasks"),
+        ("2021年主要目标任务", "tasks"),
+        ("聚焦2021", "tasks"),
+        ("加强政府自身建设", "self_improvement"),
+        ("名词解释", "appendix"),
+        ("着力推动文旅产业融合", None),
+        ("实施产业大升级行动", None),
+    ],
+)
+def test_classify_heading(title: str, kind: str | None) -> None:
+    assert classify_heading(title, 2021) == kind
+
+
+def test_plan_span_is_computed_from_the_ordinal() -> None:
+    assert plan_span(13) == (2016, 2020)
+    assert plan_span(14) == (2021, 2025)
+    assert plan_span(12) == (2011, 2015)
+
+
+def test_sections_are_contiguous_and_cover_the_text() -> None:
+    text = (
+        "各位代表：现在我代表县人民政府报告工作。一、2020年工作回顾 去年全县经济平稳。"
+        "二、“十四五”时期主要目标任务 今后五年目标明确。三、2021年重点工作 今年要做好以下工作。"
+        "四、加强政府自身建设 坚持依法行政。" + "各项工作扎实推进。" * 30 + "各位代表，让我们团结奋斗！"
+    )
+    secs = split_sections(text, 2021)
+    assert [s.kind for s in secs] == ["preamble", "review", "plan", "tasks", "self_improvement", "closing"]
+    assert secs[0].start == 0 and secs[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(secs, secs[1:]))
+    assert secs[1].title == "一、2020年工作回顾"
+
+
+def test_unnumbered_headings_glued_to_the_body() -> None:
+    text = "请予审议。2020年工作和“十三五”工作回顾2020年是极不平凡的一年。“十四五”规划和2035年远景目标考虑“十四五”时期是新起点。2021年重点工作安排2021年是开局之年。"
+    assert kinds(text) == ["preamble", "review", "plan", "tasks"]
+
+
+def test_numbered_task_items_naming_the_plan_stay_inside_the_tasks() -> None:
+    text = "2021年重点工作安排 今年目标如下。一、着力抓好疫情防控。二、着力抢抓“十四五”规划和国家重大战略实施机遇。"
+    assert kinds(text) == ["tasks"]
+
+
+def test_a_sentence_that_mentions_self_improvement_is_not_a_heading() -> None:
+    text = "2021年重点工作 今年目标如下。五年来，我们不忘初心，政府自身建设展现新风貌。七是强化了法治政府自身建设。"
+    assert kinds(text) == ["tasks"]
+
+
+def test_glossary_after_the_closing() -> None:
+    text = "三、2021年重点工作 今年要做好工作。" + "认真落实。" * 60 + "各位代表！让我们共同奋斗！名词解释 1.六稳：稳就业。"
+    assert kinds(text) == ["tasks", "closing", "appendix"]
+
+
+def test_text_without_headings_is_one_other_section() -> None:
+    secs = split_sections("地区生产总值增长3.8%。", 2021)
+    assert [(s.kind, s.start, s.end) for s in secs] == [("other", 0, len("地区生产总值增长3.8%。"))]
+
+
+def test_headings_on_their_own_lines() -> None:
+    text = "各位代表：\n一、2021年工作回顾\n一年来，全县经济平稳。\n二、2022年工作安排\n今年要做好以下工作。\n"
+    assert kinds(text, 2022) == ["preamble", "review", "tasks"]
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="sample corpus not present")
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")) if SAMPLES.is_dir() else [], ids=lambda p: p.stem)
+def test_every_sample_has_review_plan_and_tasks_parts_in_order(path: Path) -> None:
+    text = path.read_text(encoding="utf-8").split("\n", 1)[1]
+    secs = split_sections(text, 2021)
+    got = [s.kind for s in secs]
+    assert got[0] == "preamble"
+    assert {"review", "review_plan"} & set(got) and "plan" in got
+    order = {"preamble": 0, "review": 1, "review_plan": 1, "plan": 2, "tasks": 3, "self_improvement": 4, "closing": 5, "appendix": 6}
+    assert [order[k] for k in got] == sorted(order[k] for k in got)

@@ -1,0 +1,43 @@
+"""Sentence spans: terminal marks, list items, paragraph breaks and wrapped lines."""
+
+from __future__ import annotations
+
+from zhaoshang.extract.sections import split_sections
+from zhaoshang.extract.sentences import split_sentences
+
+
+def pieces(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text, split_sections(text, 2021))]
+
+
+def test_splits_on_terminal_marks_in_both_widths() -> None:
+    assert pieces("增长3.8%。下降1%；持平!好吗？好;") == ["增长3.8%。", "下降1%；", "持平!", "好吗？", "好;"]
+
+
+def test_list_items_start_new_sentences() -> None:
+    assert pieces("主要抓了：一是抓疫情，取得成效，二是稳增长。(一)加强建设") == [
+        "主要抓了：", "一是抓疫情，取得成效，", "二是稳增长。", "(一)加强建设"
+    ]
+
+
+def test_wrapped_lines_stay_in_one_sentence_but_paragraphs_split() -> None:
+    text = "全市地区生产总值完成1234.5亿元，规模以上工业增加\n值增长6.1%。\n城镇新增就业1.2万人。\n一、加强建设"
+    assert pieces(text) == ["全市地区生产总值完成1234.5亿元，规模以上工业增加\n值增长6.1%。", "城镇新增就业1.2万人。", "一、加强建设"]
+
+
+def test_closing_quote_stays_with_its_sentence() -> None:
+    assert pieces("提出“两个确保”。然后") == ["提出“两个确保”。", "然后"]
+
+
+def test_spans_carry_the_section_kind_and_never_cross_a_section() -> None:
+    text = "各位代表：请予审议。一、2020年工作回顾 去年经济平稳。二、2021年重点工作 今年要稳增长。"
+    secs = split_sections(text, 2021)
+    sents = split_sentences(text, secs)
+    assert [s.section_kind for s in sents][-1] == "tasks"
+    for s in sents:
+        owner = [x for x in secs if x.start <= s.start < x.end][0]
+        assert s.end <= owner.end
+
+
+def test_blank_text_has_no_sentences() -> None:
+    assert split_sentences("  \n ", []) == []
