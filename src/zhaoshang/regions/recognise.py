@@ -18,7 +18,6 @@ otherwise the result is "ambiguous" with the candidates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from zhaoshang.model import RegionRef
