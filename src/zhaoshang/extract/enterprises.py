@@ -1,0 +1,246 @@
+"""Enterprises a report names, each mention linked to one entity per company.
+
+Three shapes, three rules:
+
+* **full names** with an organisation suffix (有限公司, 股份有限公司, 集团, 公司 …):
+  夹金山建设投资有限公司, 四川省旅投集团创新公司, 融汇城投公司;
+* **short forms**: a brand glued to a business word (君禾铜业, 华辉石业, 立邦涂料, 冠宇电池).
+  Business words that are almost only used this way (铜业, 药业, 涂料, 股份 …) are taken
+  anywhere; common ones (科技, 能源, 食品, 玻璃 …) only with evidence that a company is meant:
+  the brand is not a dictionary word, the name is an item of an enterprise list, or it is
+  the subject of an enterprise predicate (获批, 入选, 上市, 投产 …) or the object of a landing
+  verb (引进, 支持, 帮助, 紧盯 …);
+* **bare brands** in lists the text calls enterprises (平安、保利、万科…等知名企业;
+  科力、红都等企业; 引进福建华辉等一批…企业).
+
+Generic groups are never enterprises: 国有企业, 龙头企业, 规上企业, 上市公司, 市场主体,
+公司制改革, and organisation words with no name (粮油公司, 投资公司).
+
+Every mention's ``canonical`` is the fullest name written in the same report for the same
+``canonical_key`` (君禾铜业 and 四川君禾铜业有限公司 → the latter), so the store can link the
+mentions of one company within a report and, through ``canonical_key``, across reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+import rjieba
+
+from zhaoshang.extract.industries import tag_industries, taxonomy
+from zhaoshang.extract.names import canonical_key, clause_floor, name_start, strip_region
+from zhaoshang.model import Document, Enterprise
+
+_ORG = re.compile(
+    r"(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|控股有限公司|有限公司|集团公司|控股集团|"
+    r"总公司|分公司|集团|公司)(?![制化])"
+)
+#: business words that, glued to a brand, nearly always make a company name
+STRONG_WORDS: tuple[str, ...] = (
+    "铜业", "铝业", "锌业", "镍业", "钛业", "锂业", "硅业", "钢业", "铁业", "矿业", "石业", "药业", "菌业",
+    "茶业", "纸业", "木业", "竹业", "鞋业", "乳业", "酒业", "种业", "果业", "米业", "塑业", "瓷业", "电器",
+    "电气", "涂料", "制箔", "测控", "智造", "股份", "实业", "置业", "控股", "制药", "光电", "精工", "重工",
+    "压缩机",
+)
+_STRONG = frozenset(STRONG_WORDS)
+#: common business words: a company only with evidence (see module docstring)
+WEAK_WORDS: tuple[str, ...] = (
+    "科技", "能源", "新材料", "食品", "粮油", "光伏", "玻璃", "水泥", "石材", "环保", "电池", "软件", "数据",
+    "石油", "热力", "化工", "建材", "陶瓷", "机械", "装备", "电子", "生物", "医药", "智能", "纺织", "服饰",
+    "家具", "家居", "包装", "通信", "电缆", "钢铁", "汽车", "动力", "牧业", "畜牧", "渔业", "林业", "物流",
+    "新能源", "生物科技", "信息技术", "网络科技", "环保科技", "智能科技", "光电科技", "农业科技", "电子商务",
+    "智慧农业", "城建", "城投", "集团", "物业", "劳务",
+)
+_BUSINESS = re.compile("(?:" + "|".join(sorted(set(WEAK_WORDS) | _STRONG, key=len, reverse=True)) + ")+")
+#: nouns that turn "brand + business word" into a place or an institution (代碑寺物流园区,
+#: 安徽科技学院, 东拉山旅游公路) or a generic phrase (科技型企业, 能源产业)
+_NOT_COMPANY_AFTER = re.compile(
+    r"园|学院|大学|研究院|研究所|学校|公路|中心|基地|示范|广场|小镇|景区|产业|集群|行业|领域|企业|型|类|资源|"
+    r"市场|体系|平台|网络|工程|设施|设备|技术|人才|创新|发展|服务|建设|消费|项目建设|合作|制|经济|管理|工作|单位|"
+    r"设计|研究|改革|行动|产品|价格|安全|监管|保障|供应|质量|加工|工业|材料|互联|展|博览"
+)
+_ORG_KEEP = frozenset("建设 投资 发展 创新 开发 服务 合作 旅投 城投 控股 实业 置业 物流 科技 制造 融资 担保 运营 经营 城建".split())
+#: words that make a brand generic (现代农业, 智慧物流 …) when the brand is made of them
+_GENERIC_BRAND = re.compile(
+    r"^(?:现代|特色|绿色|生态|智慧|数字|传统|新兴|高新|先进|优势|主导|本地|地方|中小|龙头|重点|相关|有色|新型|"
+    r"高端|战略|休闲|精品|有机|健康|文化|乡村|农村|城市|全域|区域|产业|工业|农业|发展|建设|国家|全国|全省|全市|"
+    r"全县|全区|我县|我市|我区|规上|规模|一批|各类|清洁|可再生|跨境|交通|服务|民营|国有|外资|上市|骨干|小微|"
+    r"中小微|科技型|高新技术|新|大|小|市属|县属|区属|省属|地方国有|重大|优质|知名|世界|国际|本土|外地|新能源|"
+    r"新材料|电子|信息|农产品|生物|医药|食品|能源|智能|数据|软件|网络|节能|环保|光伏|储能|汽车|装备|机械|"
+    r"石材|建材|玻璃|水泥|陶瓷|化工|物流|旅游|文旅|商贸|贸易|电商|平台|头部|领军|链主|配套|支柱|传统产业|"
+    r"企业|公司|集团|其他|相关|该|本|各|多家|一家|两家|\d+家|犯罪|土地|资产|集体资产|红色|恶势力|境内外|粮油|投资|平台|子|分|"
+    r"城投|城建|国资|国有资本|供销|物业|劳务|房地产|建筑|施工|运输|担保|小额贷款|村集体|集体)+$"
+)
+_PREDICATE_AFTER = re.compile(
+    r"(?:、[^,，。；;]{1,10}?)*(?:[一二三]期)?(?:获批|获评|获得|荣获|荣登|入选|通过|成功申报|率先|定向增发|上市|挂牌|入驻|落户|落地|投产|建成|扩能|增产|"
+    r"稳产|满产|达产|开业|组建|申报|等(?:[\d一二三四五六七八九十]+家|一批)?[^,，。；]{0,12}?(?:企业|公司|龙头))"
+)
+#: predicates only a company takes (a phase going into production, a listing, an award "as an enterprise")
+_COMPANY_PREDICATE = re.compile(
+    r"(?:、[^,，。；;]{1,10}?)*(?:[一二三]期)?(?:投产|上市|挂牌|定向增发|扩能|增产|稳产|满产|达产|入驻|落户|"
+    r"(?:获批|入选|荣登|荣获|获评)[^,，。；;]{0,16}?(?:企业|公司|百强|冠军|工厂|车间))"
+)
+_LANDING_BEFORE = re.compile(
+    r"(?:引进|引入|支持|帮助|指导|推进|推动|助推|助力|引导|紧盯|培育|对接|签约|落户|招引|扶持|加快推进|"
+    r"引进了|支持了)$"
+)
+_LIST_END = re.compile(
+    r"(?:(?<!等)等(?!于)|为代表的)(?:[\d一二三四五六七八九十]+家|一批|多家)?[^,，。；;、]{0,14}?"
+    r"(?:企业|公司|集团|龙头|厂商|商家|央企|民企|国企|平台)(?![园区中心建])"
+)
+_ITEM_GENERIC = re.compile(
+    r"(?:企业|公司|集团|项目|产业|工程|基地|园|区|县|市|省|镇|乡|村|平台|中心|系统|机构|实验室|研究院|学院|大学|"
+    r"应用|年会|会议|活动|论坛|展会|博览会|节|会)$"
+)
+
+
+_PROPER_TAGS = frozenset({"nr", "nz", "nt", "j", "nrt", "nrfg", "eng"})
+
+
+def _proper(core: str, places: bool = False) -> bool:
+    """Whether a brand looks like a proper name: a Latin token, a word jieba tags as a
+    person/organisation name or abbreviation, or a word not in its dictionary (君禾, 瞩日 —
+    brands are coined words).  Place names (厦门国际), common words (全流程, 珍珠) and
+    industry terms the dictionary lacks (冷链, 硅基) are not."""
+    terms = _surface_terms()
+    for word, tag in rjieba.tag(core):
+        if word in terms:
+            continue
+        if tag in _PROPER_TAGS or (places and tag == "ns") or re.fullmatch(r"[A-Za-z]{2,}", word):
+            return True
+        if len(word) >= 2 and not rjieba.has_word(word):
+            return True
+    return False
+
+
+def _surface_terms() -> frozenset[str]:
+    return frozenset(s for s, code in taxonomy().surface.items() if code)
+
+
+def _brand_ok(brand: str, max_len: int = 6) -> bool:
+    """A brand is a proper part of a name: 2–``max_len`` chars, not made only of generic or
+    industry words, not a place or zone (凤泉湖高新区), no digits (100MW)."""
+    core = strip_region(brand)
+    bare = re.sub(r"^[省市县区州]", "", core)
+    if re.match(r"[以与和在对为向从将把被由同]", core) and len(core) > 2 and not rjieba.has_word(core[:2]):
+        return False  # a preposition glued to the name by the segmenter
+    if not 2 <= len(core) <= max_len or _GENERIC_BRAND.match(bare) or core in _surface_terms():
+        return False
+    if re.match(r"全国|全省|全市|全县|全区|国家|省级|市级|县级|中央|我[县市区省]|首个|首家|唯一|企业|公司|新一轮|传统", core):
+        return False
+    if re.match(r"[万千百亿]*[吨米亩方台套件瓦]", core) or re.search(r"[区园镇乡村]|大学|学院", core[1:]) or re.search(r"\d", core):
+        return False
+    return not re.search(r"[的和与及或在对为是了等、\-]", core)
+
+
+def _org_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _ORG.finditer(text):
+        floor = clause_floor(text, m.start())
+        ns = name_start(text, m.start(), floor, keep_verbs=_ORG_KEEP, max_len=20)
+        brand = text[ns : m.start()]
+        if not brand:
+            continue
+        core = strip_region(brand)
+        region_owned = core != brand or re.match(r"^[省市县区州]", brand)
+        if re.search(r"上市|国有|民营|犯罪|恶势力|僵尸|各类|一批", brand):
+            continue
+        if (_brand_ok(brand, 12) and _proper(core, places=True)) or (region_owned and len(core) >= 2 and not re.search(r"属", brand)):
+            out.append((ns, m.end()))
+    return out
+
+
+def _token_edges(text: str, floor: int, end: int) -> set[int]:
+    edges = {floor}
+    pos = floor
+    for w in rjieba.cut(text[floor:end]):
+        pos += len(w)
+        edges.add(pos)
+    return edges
+
+
+_IN_LIST = re.compile(r"[^,，。；;、]{0,12}?(?:、[^,，。；;]{1,14}?)*(?:等|为代表的|为龙头)[^,，。；;]{0,14}?(?:企业|公司|项目|龙头)")
+
+
+def _short_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _BUSINESS.finditer(text):
+        floor = clause_floor(text, m.start())
+        ns = name_start(text, m.start(), floor, keep_verbs=frozenset(), max_len=8)
+        brand = text[ns : m.start()]
+        if not brand or not _brand_ok(brand):
+            continue
+        # the business word must be a word of its own (公司化工作 is not 化工)
+        edges = _token_edges(text, ns, min(len(text), m.end() + 4))
+        if m.start() not in edges and m.end() not in edges:
+            continue
+        if _NOT_COMPANY_AFTER.match(text, m.end()):
+            continue
+        word = m.group()
+        strong = any(word.endswith(w) for w in _STRONG)
+        core = strip_region(brand)
+        evidence = (
+            _PREDICATE_AFTER.match(text, m.end())
+            or _LANDING_BEFORE.search(text, max(0, ns - 4), ns)
+            or _IN_LIST.match(text, m.end())
+        )
+        proper = _proper(core)
+        listed = _IN_LIST.match(text, m.end())
+        if not (proper or (strong and evidence) or listed or _COMPANY_PREDICATE.match(text, m.end())):
+            continue
+        if not strong and not evidence and all(t == "ns" for _, t in rjieba.tag(core)):
+            continue  # a place + a business word (凤阳玻璃) is an industry unless the text says company
+        out.append((ns, m.end()))
+    return out
+
+
+def _listed_brands(text: str) -> list[tuple[int, int]]:
+    """Items of 'A、B、C等…企业' lists, including bare brands.
+
+    Items after a 、 are taken whole (segmenting 红都 or 特变电 out of context splits them);
+    only the first item is trimmed back to the verb that introduces the list.
+    """
+    out = []
+    for m in _LIST_END.finditer(text):
+        end = m.start()
+        start = end
+        while start > 0 and text[start - 1] not in ",，;；。:：!！?？\n":
+            start -= 1
+        items: list[tuple[int, int]] = []
+        first = True
+        for part in re.finditer(r"[^、和及与]+", text[start:end]):
+            s_, e = start + part.start(), start + part.end()
+            if first:  # the first item: trim back to the verb that introduces the list
+                s_ = name_start(text, e, s_, keep_verbs=_ORG_KEEP, max_len=12)
+                first = False
+            if 2 <= e - s_ <= 12:
+                items.append((s_, e))
+        for s_, e in items:
+            name = text[s_:e]
+            if _ITEM_GENERIC.search(name) and not _ORG.search(name):
+                continue
+            if _brand_ok(name, 10) or _ORG.search(name):
+                out.append((s_, e))
+    return out
+
+
+def extract_enterprises(doc: Document) -> list[Enterprise]:
+    """Every company mention with a report-wide ``canonical`` name (see module docstring)."""
+    text = doc.text
+    spans = set(_org_names(text)) | set(_short_names(text)) | set(_listed_brands(text))
+    # a mention inside a longer one (君禾铜业 inside 四川君禾铜业有限公司) is the longer one
+    kept = sorted(
+        (s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)),
+        key=lambda s: s[0],
+    )
+    names = [text[s:e] for s, e in kept]
+    fullest: dict[str, str] = {}
+    for n in names:
+        k = canonical_key(n)
+        if len(n) > len(fullest.get(k, "")):
+            fullest[k] = n
+    return [
+        Enterprise(name=n, canonical=fullest[canonical_key(n)], industries=tag_industries(n),
+                   quote=n, start=s, end=e)
+        for (s, e), n in zip(kept, names)
+    ]
