@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from zhaoshang.regions.gazetteer import Gazetteer
 from zhaoshang.regions.recognise import recognise_region
 
@@ -56,3 +58,18 @@ def test_short_names_in_the_dateline_are_never_resolved_to_the_wrong_division(ga
             wrong.append((p.name, m.status, m.region))
     assert wrong == []
     assert ok > 2900
+
+
+def test_every_shared_name_resolves_by_the_parent_its_opening_mentions(gazetteer: Gazetteer) -> None:
+    counts = Counter(p.name for p in gazetteer)
+    shared = [p for p in gazetteer if counts[p.name] > 1]
+    assert len(shared) > 40  # 朝阳区, 鼓楼区, 新华区, 城区 ...
+    wrong = []
+    for p in shared:
+        parent = gazetteer.parents(p.code)[-1]
+        text = (_opening(p.name, _office_char(p.level, p.name))
+                + f"过去一年，在{parent.short}市委的坚强领导下，我们融入{parent.short}发展大局。")
+        m = recognise_region(text)
+        if m.status != "ok" or m.region is None or m.region.adcode != p.code:
+            wrong.append(p.name)
+    assert wrong == []
