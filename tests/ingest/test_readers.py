@@ -187,8 +187,16 @@ def test_pdf_pages_are_joined_and_page_numbers_dropped(sample_texts: dict[str, t
     excerpt = body[:2500]
     (doc,) = read_bytes(v.to_pdf(title, excerpt, page_lines=20), "r.pdf")
     assert doc.format == "pdf" and doc.encoding is None and doc.title == title
-    assert "- 2 -" in doc.text  # the raw text keeps them ...
-    assert normalise(doc.text).text == normalise(excerpt).text  # ... the stored text does not
+    assert "- 2 -" not in doc.text  # a running footer, dropped by the reader
+    assert normalise(doc.text).text == normalise(excerpt).text
+
+
+def test_pdf_running_headers_are_dropped(sample_texts: dict[str, tuple[str | None, str]]) -> None:
+    title, body = sample_texts["fengyang"]
+    excerpt = body[:6000]
+    (doc,) = read_bytes(v.to_pdf(title, excerpt, page_lines=25, header="某县人民政府办公室文件  政府工作报告"), "r.pdf")
+    assert "办公室文件" not in doc.text
+    assert normalise(doc.text).text == normalise(excerpt).text
 
 
 # ---------------------------------------------------------------- registry and inputs

@@ -118,9 +118,10 @@ def to_docx(title: str, text: str) -> bytes:
     return buf.getvalue()
 
 
-def to_pdf(title: str, text: str, width: int = 30, page_lines: int = 40) -> bytes:
+def to_pdf(title: str, text: str, width: int = 30, page_lines: int = 40, header: str | None = None) -> bytes:
     """A PDF with a real text layer in reportlab's built-in Chinese CID font, wrapped at
-    `width` characters, with a centred page number at the foot of every page."""
+    `width` characters, with a centred page number at the foot of every page (and a
+    running `header` at the top of every page after the first, when given)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -144,6 +145,9 @@ def to_pdf(title: str, text: str, width: int = 30, page_lines: int = 40) -> byte
             c.showPage()
             page += 1
             y = 790
+            if header and k < len(lines):
+                c.setFont(font, 9)
+                c.drawString(40, 815, header)
     c.save()
     return buf.getvalue()
 

@@ -43,9 +43,12 @@ def is_indented(raw_line: str) -> bool:
     return bool(_INDENT.match(raw_line))
 
 
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
+
+
 def display_width(s: str) -> int:
     """Columns on the page: CJK and full-width characters take two."""
-    return len(s) + sum(1 for ch in s if ch >= "\u2e80")
+    return len(s) + len(_WIDE.findall(s))
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,9 @@ run-length encoded (:class:`OffsetMap`).  ``normalise`` is idempotent.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from zhaoshang.ingest.layout import (
@@ -42,7 +43,7 @@ class OffsetMap:
     origins: list[int] = field(default_factory=lambda: [0])
 
     @classmethod
-    def from_origins(cls, origins: list[int], original_length: int) -> OffsetMap:
+    def from_origins(cls, origins: Sequence[int], original_length: int) -> OffsetMap:
         starts: list[int] = []
         outs: list[int] = []
         prev_shift = None
@@ -100,18 +101,19 @@ class Normalised:
 
 
 class _Tracked:
-    """A string plus, for each character, the original index it stands for."""
+    """A string plus, for each character, the original index it stands for (a compact
+    int array: a 20 MB text must not become hundreds of MB of Python ints)."""
 
     __slots__ = ("text", "origins")
 
-    def __init__(self, text: str, origins: list[int]) -> None:
+    def __init__(self, text: str, origins: array) -> None:
         self.text = text
         self.origins = origins
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> None:
         """``re.sub`` that keeps the origins: kept characters keep theirs, new ones borrow a neighbour's."""
         parts: list[str] = []
-        origins: list[int] = []
+        origins = array("i")
         pos = 0
         text, old = self.text, self.origins
         literal = None if callable(repl) or "\\" in repl else repl
@@ -124,14 +126,14 @@ class _Tracked:
             if new == m.group(0):
                 continue
             parts.append(text[pos:s])
-            origins += old[pos:s]
+            origins.extend(old[pos:s])
             parts.append(new)
-            origins += _align(new, text, old, s, e)
+            origins.extend(_align(new, text, old, s, e))
             pos = e
         if not parts:
             return
         parts.append(text[pos:])
-        origins += old[pos:]
+        origins.extend(old[pos:])
         self.text = "".join(parts)
         self.origins = origins
 
@@ -147,7 +149,7 @@ class _Tracked:
 _FINDERS: dict[int, re.Pattern[str]] = {}
 
 
-def _align(new: str, text: str, old: list[int], s: int, e: int) -> list[int]:
+def _align(new: str, text: str, old: array, s: int, e: int) -> Sequence[int]:
     """Origins for a replacement: characters found in order in the match keep their
     origin; inserted ones take the origin of the next unconsumed matched character."""
     if len(new) == e - s:
@@ -263,7 +265,7 @@ def _fused_years(m: re.Match[str]) -> str:
 
 def normalise(text: str) -> Normalised:
     """Normalise decoded report text; see the module docstring for what and why."""
-    t = _Tracked(text, list(range(len(text))))
+    t = _Tracked(text, array("i", range(len(text))))
     t.sub(_ZERO_WIDTH, lambda m: "\n" if m.group(0) == "\r\n" else "")
     t.translate(_NEWLINES)
     indents = [is_indented(line) for line in t.text.split("\n")]
@@ -323,10 +325,10 @@ def _rebuild_lines(t: _Tracked, indents: list[bool]) -> None:
     profile = wrap_profile([ln[0] for ln in lines])
 
     parts: list[str] = []
-    outs: list[int] = []
+    outs = array("i")
     for i, (content, s, e, _, _) in enumerate(lines):
         parts.append(content)
-        outs += origins[s:e]
+        outs.extend(origins[s:e])
         if i + 1 == len(lines):
             break
         nxt, ns, _, n_indent, n_blank = lines[i + 1]

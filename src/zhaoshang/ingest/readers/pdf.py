@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
 
 from zhaoshang.ingest.decode import plausibility
 from zhaoshang.ingest.readers.text import split_title
@@ -26,6 +27,36 @@ def sniff(head: bytes) -> float:
 
 def _fail(source_name: str, reason: str) -> IngestError:
     return IngestError(source_name, reason)
+
+
+_EDGE_LINES = 2
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers and footers: lines that recur (digits aside) among the
+    first or last lines of most pages, like "XX市人民政府文件" or "第 3 页 共 17 页"."""
+    if len(pages) < 3:
+        return pages
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+    split = [[ln for ln in p.split("\n") if ln.strip()] for p in pages]
+    counts: Counter[str] = Counter()
+    for lines in split:
+        counts.update({key(ln) for ln in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]})
+    running = {k for k, c in counts.items() if k and c >= max(3, 0.5 * len(pages))}
+    if not running:
+        return pages
+    out = []
+    for lines in split:
+        n = len(lines)
+        out.append(
+            "\n".join(
+                ln for i, ln in enumerate(lines) if not ((i < _EDGE_LINES or i >= n - _EDGE_LINES) and key(ln) in running)
+            )
+        )
+    return out
 
 
 def check_text_layer(pages: list[str], source_name: str) -> str:
@@ -68,6 +99,6 @@ def read_pdf(data: bytes, source_name: str) -> list[RawDocument]:
         raise _fail(source_name, f"PDF is encrypted in a way this installation cannot open: {exc}") from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
         raise _fail(source_name, f"corrupt PDF: {type(exc).__name__}: {exc}") from None
-    text = check_text_layer(pages, source_name)
+    text = check_text_layer(drop_running_lines(pages), source_name)
     title, body = split_title(text)
     return [RawDocument(source_name=source_name, format="pdf", encoding=None, text=body, title=title)]
