@@ -39,7 +39,8 @@ class Mention:
 @dataclass(slots=True)
 class Catalogue:
     specs: dict[str, MetricSpec]
-    pattern: re.Pattern[str]
+    aliases: list[tuple[str, str, re.Pattern[str]]]
+    """(literal prefix, alias key, regex) for every alias, longest first."""
     group_metric: dict[str, str | None]
     group_many: dict[str, tuple[str, ...]]
     exclude_before: dict[str | None, re.Pattern[str]] = field(default_factory=dict)
@@ -50,6 +51,19 @@ class Catalogue:
 def _load() -> dict[str, Any]:
     raw = resources.files("zhaoshang.extract").joinpath("data/metrics.json").read_text(encoding="utf-8")
     return json.loads(raw)
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The plain characters an alias pattern starts with (地区生产总值, 第一产业(?:实现)? → 第一产业)."""
+    m = re.match(r"[^\\\[\](){}?*+.|^$]+", pattern)
+    if not m:
+        raise ValueError(f"alias {pattern!r} must start with a literal character")
+    prefix = m.group()
+    if pattern[len(prefix) : len(prefix) + 1] in ("?", "*", "{"):
+        prefix = prefix[:-1]  # the last literal is optional
+    if not prefix:
+        raise ValueError(f"alias {pattern!r} must start with a literal character")
+    return prefix
 
 
 def _literal_len(pattern: str) -> int:
@@ -86,9 +100,12 @@ def catalogue() -> Catalogue:
     exclude_before[None] = re.compile(glob_before)
     exclude_after[None] = re.compile(glob_after)
     alternatives.sort(key=lambda t: -t[0])
-    pattern = re.compile("|".join(f"(?P<{g}>{p})" for _, g, p in alternatives))
+    # Python's re tries every alternative at every position (no Aho-Corasick), which is
+    # slow for ~150 aliases; instead each alias is located by str.find on its literal
+    # prefix and confirmed with its own regex at that position.
+    compiled = [(_literal_prefix(p), g, re.compile(p)) for _, g, p in alternatives]
     pron = data.get("pronouns")
-    return Catalogue(specs, pattern, group_metric, group_many, exclude_before, exclude_after,
+    return Catalogue(specs, compiled, group_metric, group_many, exclude_before, exclude_after,
                      re.compile(f"(?:{pron})") if pron else None)
 
 
@@ -97,22 +114,34 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention
     cat = catalogue()
     hi = len(text) if hi is None else hi
     out: list[Mention] = []
-    for m in cat.pattern.finditer(text, lo, hi):
-        g = m.lastgroup
-        assert g is not None
+    found: list[tuple[int, int, str]] = []  # (start, end, key)
+    for prefix, key, rx in cat.aliases:
+        pos = text.find(prefix, lo, hi)
+        while pos != -1:
+            m = rx.match(text, pos, hi)
+            if m:
+                found.append((pos, m.end(), key))
+            pos = text.find(prefix, pos + 1, hi)
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, key in found:  # leftmost-longest, non-overlapping
+        if chosen and start < chosen[-1][1]:
+            continue
+        chosen.append((start, end, key))
+    for m_start, m_end, g in chosen:
         metric = cat.group_metric[g]
         many = cat.group_many.get(g, ())
         key = metric if metric in cat.exclude_before and not many else None
-        before = text[max(lo, m.start() - 24) : m.start()]
+        before = text[max(lo, m_start - 24) : m_start]
         cut = max(before.rfind(","), before.rfind("，"), before.rfind(";"), before.rfind("；"))
         before = before[cut + 1 :]
-        after = text[m.end() : min(hi, m.end() + 8)]
+        after = text[m_end : min(hi, m_end + 8)]
         if cat.exclude_before[key].search(before) or cat.exclude_after[key].search(after):
             continue
-        if out and out[-1].end == m.start() - 1 and text[m.start() - 1] in "(（" and text[m.end() : m.end() + 1] in (")", "）"):
+        if out and out[-1].end == m_start - 1 and text[m_start - 1] in "(（" and text[m_end : m_end + 1] in (")", "）"):
             # 地方生产总值(GDP): the bracketed alias restates the mention before it.
             prev = out.pop()
-            out.append(Mention(prev.start, m.end() + 1, prev.metric, prev.many))
+            out.append(Mention(prev.start, m_end + 1, prev.metric, prev.many))
             continue
-        out.append(Mention(m.start(), m.end(), metric, many))
+        out.append(Mention(m_start, m_end, metric, many))
     return out
