@@ -145,6 +145,18 @@ def test_html_in_gbk_with_div_paragraphs_and_br_lines() -> None:
     )
 
 
+def test_html_title_is_the_heading_the_page_title_repeats_not_the_logo() -> None:
+    page = (
+        "<html><head><title>某县人民政府 - 2021年某县政府工作报告 - 某县人民政府</title></head><body>"
+        "<div class='top'><h1>某县人民政府</h1></div>"
+        "<div class='con'><h2>2021年某县政府工作报告</h2><p>各位代表：现在，我代表县人民政府向大会报告工作，请予审议。</p>"
+        "<p>过去一年，全县地区生产总值增长3.8%，完成了县人大确定的目标任务。</p></div></body></html>"
+    )
+    (doc,) = read_bytes(page.encode(), "p.html")
+    assert doc.title == "2021年某县政府工作报告"
+    assert doc.text.startswith("各位代表")
+
+
 def test_html_fragment_without_html_tag() -> None:
     (doc,) = read_bytes("<p>各位代表：</p><p>现在，我代表市人民政府向大会报告工作。</p>".encode(), "frag.html")
     assert doc.format == "html" and doc.text == "各位代表：\n现在，我代表市人民政府向大会报告工作。"

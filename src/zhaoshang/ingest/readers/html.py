@@ -31,7 +31,7 @@ _BLOCK_TAGS = frozenset(
 _BOILERPLATE_CLASS = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|menu|footer|foot|header|breadcrumbs?|crumbs?|position|location|"
     r"share|sidebar|side|copyright|pager|pagination|prev|next|related|comment|toolbar|topbar|"
-    r"ad|ads|advert|banner|login|search)(?:$|[-_\s\d])",
+    r"ad|ads|advert|banner|login|search|logo)(?:$|[-_\s\d])",
     re.I,
 )
 _FURNITURE_LINE = re.compile(
@@ -136,17 +136,29 @@ def _mostly_links(node) -> bool:  # type: ignore[no-untyped-def]
     return linked >= 0.8 * len(text)
 
 
-def _title(tree) -> str | None:  # type: ignore[no-untyped-def]
-    for h in tree.css("h1"):
-        t = h.text(deep=True).strip()
-        if _CJK.search(t):
-            return t
+def _page_title_parts(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """<title> pieces that may name the document: "报告_某某市人民政府" → ["报告"] (the site goes last)."""
     node = tree.css_first("title")
-    if node is not None:
-        parts = [p for p in _TITLE_SPLIT.split(node.text(deep=True).strip()) if p]
-        if parts and len(parts[0]) >= 4:
-            return parts[0]
-    return None
+    if node is None:
+        return []
+    parts = [p.strip() for p in _TITLE_SPLIT.split(node.text(deep=True).strip()) if len(p.strip()) >= 4]
+    if len(parts) >= 2:
+        return [p for p in parts[:-1] if p != parts[-1]]  # the site's name may open it too
+    return parts
+
+
+def _title(tree, page_parts: list[str]) -> str | None:  # type: ignore[no-untyped-def]
+    """A heading that the <title> repeats (a logo <h1> holding the site name does not
+    qualify), else the <title>'s document part, else the first remaining <h1>."""
+    heads = [h.text(deep=True).strip() for h in tree.css("h1, h2")]
+    heads = [re.sub(r"\s+", " ", h) for h in heads if _CJK.search(h)]
+    for h in heads:
+        if any(h in p or p in h for p in page_parts):
+            return h
+    if page_parts:
+        return next((p for p in page_parts if "报告" in p), page_parts[0])
+    h1s = [re.sub(r"\s+", " ", h.text(deep=True).strip()) for h in tree.css("h1")]
+    return next((h for h in h1s if _CJK.search(h)), None)
 
 
 @register(Reader(format="html", extensions=(".html", ".htm", ".shtml", ".xhtml"), sniff=sniff))
@@ -155,11 +167,12 @@ def read_html(data: bytes, source_name: str) -> list[RawDocument]:
 
     text, encoding = decode_or_raise(data, source_name)
     tree = LexborHTMLParser(text)
-    raw_title = _title(tree)
+    page_parts = _page_title_parts(tree)
     body = tree.body
     if body is None:
         raise IngestError(source_name, "HTML page has no body")
     _drop(tree, body)
+    raw_title = _title(tree, page_parts)
     lines = [
         ln
         for ln in _lines(_main_block(body))
