@@ -39,7 +39,7 @@ def test_bigrams_give_every_character_one_token_and_close_the_unit() -> None:
 def test_escape_moves_ascii_punctuation_out_of_the_tokenizer_way() -> None:
     escaped = escape('a"b*c:(d 财')
     assert len(escaped) == 10
-    assert [c for c in escaped if c.isascii()] == ["a", "b", "c", "d"]
+    assert [c for c in escaped if c.isascii()] == ["a", "b", "c", "d", " "]  # whitespace stays a separator
     assert escaped.endswith("财")
 
 
@@ -72,8 +72,9 @@ def test_gazetteer_names_are_in_the_dictionary() -> None:
 def test_word_tokens_are_marked_apart_from_bigrams() -> None:
     from zhaoshang.search.tokens import word_tokens
 
-    toks = word_tokens(["就业", "，", " ", "5%"])
-    assert toks == [WORD_MARK + "就业", WORD_MARK + escape("5%")]
+    toks = word_tokens(["就业", "，", " ", "5%", "新", "a b"])
+    assert toks.split() == [WORD_MARK + "就业", WORD_MARK + escape("5%")]
+    assert not set(bigrams("就业")) & set(toks.split())
 
 
 def test_match_spans_find_folded_text_across_spaces() -> None:

@@ -63,7 +63,7 @@ def tsvector_literal(unit: Unit) -> str:
         positions.setdefault(tok, []).append(pos)
     parts = [_lexeme(t) + ":" + ",".join(map(str, ps[:255])) for t, ps in positions.items()]
     words: dict[str, list[int]] = {}
-    for pos, tok in enumerate(unit.words, start=len(unit.chars) + 1):
+    for pos, tok in enumerate(unit.words.split(), start=len(unit.chars) + 1):
         words.setdefault(tok, []).append(min(pos, 16383))
     parts += [_lexeme(t) + ":" + ",".join(f"{p}A" for p in ps[:255]) for t, ps in words.items()]
     return " ".join(parts)

@@ -61,26 +61,26 @@ def insert_units(conn: Connection, units: list[Unit]) -> None:
     # The caller's transaction already holds SQLite's single write lock (it wrote the report),
     # so ids taken from max(id) cannot be raced by another writer.
     base = conn.execute(text("SELECT coalesce(max(id), 0) FROM search_units")).scalar() or 0
+    r = units[0].report
     rows = []
     fts_rows = []
     for i, u in enumerate(units, start=base + 1):
-        words = " ".join(u.words)
-        rows.append(
-            {
-                "id": i, "rid": u.report.report_id, "s": u.start, "e": u.end, "k": u.section_kind,
-                "y": u.report.year, "rc": u.report.region_code, "pc": u.report.province_code,
-                "lv": u.report.level, "w": words, "c": u.chars,
-            }
-        )  # fmt: skip
-        fts_rows.append({"id": i, "w": words, "b": " ".join(u.bigrams)})
-    conn.execute(
-        text(
+        words = u.words
+        rows.append((i, r.report_id, u.start, u.end, u.section_kind, r.year, r.region_code, r.province_code,
+                     r.level, words, u.chars))  # fmt: skip
+        fts_rows.append((i, words, u.bigram_text))
+    # Plain DB-API executemany inside the caller's transaction: SQLAlchemy's per-row parameter
+    # processing would cost more than FTS5's own indexing here.
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(
             "INSERT INTO search_units (id, report_id, span_start, span_end, section_kind, year, region_code,"
-            " province_code, level, words, chars) VALUES (:id, :rid, :s, :e, :k, :y, :rc, :pc, :lv, :w, :c)"
-        ),
-        rows,
-    )
-    conn.execute(text("INSERT INTO search_fts (rowid, words, bigrams) VALUES (:id, :w, :b)"), fts_rows)
+            " province_code, level, words, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        cursor.executemany("INSERT INTO search_fts (rowid, words, bigrams) VALUES (?, ?, ?)", fts_rows)
+    finally:
+        cursor.close()
 
 
 def delete_report(conn: Connection, report_id: int) -> int:

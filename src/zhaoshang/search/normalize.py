@@ -13,6 +13,7 @@ layout space inside a run of Chinese (``政 府 工 作``) must not hide a match
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -61,9 +62,17 @@ def is_gap(ch: str) -> bool:
     return ch.isspace() or ch in _INVISIBLE
 
 
+_GAPS = re.compile(r"[\s" + "".join(sorted(_INVISIBLE)) + "]+")
+
+
+def compact_text(folded: str) -> str:
+    """``folded`` without gap characters (the index side needs no offsets)."""
+    return _GAPS.sub("", folded)
+
+
 def compact(folded: str) -> tuple[str, list[int]]:
     """Drop gap characters; return the compact string and, per compact char, its offset in ``folded``."""
-    if not any(is_gap(c) for c in folded):
+    if not _GAPS.search(folded):
         return folded, list(range(len(folded)))
     chars: list[str] = []
     positions: list[int] = []

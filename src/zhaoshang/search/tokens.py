@@ -16,21 +16,39 @@ the same strings as quoted lexemes, never through a text parser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from zhaoshang.search.normalize import is_word_char
 
 WORD_MARK = "\ue0fe"
 """Prefix of word-layer tokens."""
 END_MARK = "\ue0ff"
 """Second character of the bigram that closes a unit."""
 
-_ESCAPE = {c: chr(0xE000 + c) for c in range(128) if not chr(c).isalnum()}
+class _EscapeTable(dict[int, str]):
+    """``str.translate`` table: ASCII punctuation → Private Use Area, everything else unchanged.
+
+    Unmapped characters are remembered as themselves, so after warm-up every lookup is a hit
+    (a miss costs ``translate`` an exception per character).
+    """
+
+    def __missing__(self, key: int) -> str:
+        ch = chr(key)
+        value = chr(0xE000 + key) if key < 128 and not ch.isalnum() and not ch.isspace() else ch
+        self[key] = value
+        return value
 
 
-def escape(token: str) -> str:
-    """Move ASCII punctuation, symbols and controls out of the way of the FTS5 ascii tokenizer."""
-    return token.translate(_ESCAPE)
+_ESCAPE = _EscapeTable()
+_SPACES = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """Move ASCII punctuation, symbols and controls out of the way of the FTS5 ascii tokenizer.
+
+    Whitespace is left alone: tokens never contain it, and token lists are joined with spaces.
+    """
+    return text.translate(_ESCAPE)
 
 
 def bigrams(compact_text: str) -> list[str]:
@@ -38,7 +56,24 @@ def bigrams(compact_text: str) -> list[str]:
     if not compact_text:
         return []
     text = escape(compact_text)
-    return [a + b for a, b in zip(text, text[1:] + END_MARK)]
+    return list(map(str.__add__, text, text[1:] + END_MARK))
+
+
+_BOUNDARY = re.compile(r"\n \n\S ")
+
+
+def bigram_lines(units: list[str]) -> list[str]:
+    """``bigrams`` of many compact units at once, one space-joined string per unit.
+
+    Pairs are made over the units joined by newlines; at each boundary the pair ``c\n`` becomes
+    ``c + END_MARK`` and the pair ``\nd`` across it is dropped — all in C-level string passes.
+    """
+    if not units:
+        return []
+    text = escape("\n".join(units)) + "\n"
+    pairs = " ".join(map(str.__add__, text, text[1:] + "\n"))
+    pairs = _BOUNDARY.sub(END_MARK + "\n", pairs)
+    return (pairs[: -len("\n \n\n")] + END_MARK).split("\n")
 
 
 def bigram_phrase(compact_text: str) -> list[str]:
@@ -51,11 +86,23 @@ def word_token(word: str) -> str:
     return WORD_MARK + escape(word)
 
 
-def word_tokens(words: Iterable[str]) -> list[str]:
-    """Word-layer tokens from segmenter output: gaps removed, punctuation-only pieces dropped."""
-    out = []
-    for w in words:
-        w = "".join(w.split())
-        if w and any(is_word_char(c) for c in w):
-            out.append(word_token(w))
-    return out
+_SINGLE = re.compile(r"(?<!\S)\S(?!\S)")
+_TOKEN_START = re.compile(r"(?<!\S)(?=\S)")
+
+
+def word_tokens(words: Iterable[str]) -> str:
+    """Word-layer tokens from segmenter output, space-joined: only words of two or more characters.
+
+    A query word gets the whole-word bonus only when it has two or more characters, so single
+    characters (and spaces) would only double the layer's size.
+    """
+    return word_tokens_by_line(words)[0] if words else ""
+
+
+def word_tokens_by_line(words: Iterable[str]) -> list[str]:
+    """Like ``word_tokens`` for a segmenter run over several units joined by newlines: one
+    space-joined token string per unit.  Regex and string operations over the whole run keep
+    the per-token work in C (the index build's hot path)."""
+    joined = _SINGLE.sub("", " ".join(words))
+    marked = _TOKEN_START.sub(WORD_MARK, escape(joined))
+    return [" ".join(part.split()) for part in marked.split("\n")]

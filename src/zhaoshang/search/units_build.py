@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from zhaoshang.search.normalize import compact, fold
+from zhaoshang.search.normalize import compact_text, fold
 from zhaoshang.search.segmenter import cut_for_search
-from zhaoshang.search.tokens import bigrams, word_tokens
+from zhaoshang.search.tokens import bigram_lines, word_tokens, word_tokens_by_line
 from zhaoshang.search.units import split_units
 
 
@@ -37,12 +37,14 @@ class Unit:
     section_kind: str
     chars: str
     """Folded, compact text: what the bigram layer is derived from (and rebuilt from on delete)."""
-    words: list[str]
-    """Word-layer tokens (escaped, marked)."""
+    words: str
+    """Word-layer tokens (escaped, marked), space-separated."""
+    bigram_text: str
+    """Bigram-layer tokens, space-separated (``tokens.bigrams(chars)``)."""
 
     @property
     def bigrams(self) -> list[str]:
-        return bigrams(self.chars)
+        return self.bigram_text.split()
 
 
 def section_kind_at(sections: Sequence[_SectionLike], offset: int) -> str:
@@ -56,24 +58,28 @@ def section_kind_at(sections: Sequence[_SectionLike], offset: int) -> str:
     return kind
 
 
+_SEP = "\uffff"  # a Unicode noncharacter: never in a report, not a gap, so it survives compact_text
+
+
 def build_units(text: str, sections: Iterable[_SectionLike], facts: ReportFacts) -> list[Unit]:
-    """One ``Unit`` per sentence of ``text`` that has something to search."""
+    """One ``Unit`` per sentence of ``text`` that has something to search.
+
+    The report is processed in whole-report passes (fold, compact, segment, bigrams) with units
+    joined by separators, not sentence by sentence: per-call overhead would otherwise dominate.
+    """
     ordered = sorted(sections, key=lambda s: s.start)
     folded = fold(text)
-    out: list[Unit] = []
-    for start, end in split_units(text, ordered):
-        piece = folded[start:end]
-        chars, _ = compact(piece)
-        if not chars:
-            continue
-        out.append(
-            Unit(
-                report=facts,
-                start=start,
-                end=end,
-                section_kind=section_kind_at(ordered, start),
-                chars=chars,
-                words=word_tokens(cut_for_search(piece)),
-            )
-        )
-    return out
+    spans = split_units(text, ordered)
+    chars_list = compact_text(_SEP.join(folded[s:e] for s, e in spans)).split(_SEP)
+    kept = [(span, chars) for span, chars in zip(spans, chars_list) if chars]
+    if not kept:
+        return []
+    words_list = word_tokens_by_line(cut_for_search("\n".join(folded[s:e] for (s, e), _ in kept)))
+    if len(words_list) != len(kept):  # cannot happen (units hold no newline); stay correct anyway
+        words_list = [word_tokens(cut_for_search(folded[s:e])) for (s, e), _ in kept]
+    bigram_list = bigram_lines([chars for _, chars in kept])
+    return [
+        Unit(report=facts, start=s, end=e, section_kind=section_kind_at(ordered, s), chars=chars, words=words,
+             bigram_text=bigram_text)  # fmt: skip
+        for ((s, e), chars), words, bigram_text in zip(kept, words_list, bigram_list)
+    ]
