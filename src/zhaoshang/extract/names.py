@@ -206,8 +206,13 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     window_start = floor if end - floor <= 60 else end - 60
     tokens = rjieba.tag(text[window_start:end])
     pos = end
+    depth = 0  # inside a bracketed part of the name: 中国（湖南）自由贸易试验区
     for word, tag in reversed(tokens):
-        if word in keep_verbs:
+        if word in (")", "）"):
+            depth += 1
+        elif word in ("(", "（") and depth:
+            depth -= 1
+        elif depth or word in keep_verbs:
             pass
         elif word in lead_words or tag in _STOP_POS or word.replace(".", "").isdigit():
             break

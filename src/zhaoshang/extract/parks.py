@@ -39,7 +39,7 @@ _SUFFIX = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 #: verbs that belong inside park names (皖北承接产业转移集聚区, 农业产业融合示范园 …)
 _KEEP_VERBS = frozenset(
     "承接 转移 创新 循环 综合 制造 应用 开放 开发 合作 示范 孵化 加工 服务 保护 养殖 种植 融合 生产 供给 产销 "
-    "创作 摄影 保供 驯化 推广 体验 再生 智造 研发 检测 集散 仓储 配送 交易 展示 创业 共建".split()
+    "创作 摄影 保供 驯化 推广 体验 再生 智造 研发 检测 集散 仓储 配送 交易 展示 创业 共建 重点 道地".split()
 )
 _LEVEL = re.compile(
     r"^(?:市级以上|省级以上|国家级|省级|市级|县级|区级|村级|自治区级|州级|国家|全国|全省|全市|全县|全区|星级|"
@@ -49,7 +49,7 @@ _GENERIC_NAME = re.compile(
     r"^(?:现代农业|休闲农业|农业|工业|产业|特色|特色产业|重点|专业|配套|现代|综合|示范|省际产业合作|飞地|"
     r"高新产业|高新|总部经济|夜间经济|消费|商业|高端装备制造|制造|研发|生产|新型工业化产业|"
     r"高品质消费|中小微企业|中小企业|小微企业|创新|创业|双创|农业科技示范推广|特色农业生产|标准|平台|"
-    r"现代化|现代化农业生态|智慧|智能化|智能|绿色|生态|化工|[一二三四五六七八九十两]大.*)?(?:示范)?$"
+    r"现代化|现代化农业生态|智慧|智能化|智能|绿色|生态|化工|[一二三四五六七八九十两]大.*)*(?:示范)?$"
 )
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|批|类|座)(?:[^,，、。；]{0,6})$|一批$|各类$|各$|多个$|等$")
 _COUNTED_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|座)")
@@ -71,6 +71,8 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
     if _GENERIC_NAME.match(prefix) or _SCALE.match(prefix) or _PROGRAMME.match(text, ns):
         return False
     floor = clause_floor(text, ns)
+    if text.rfind("《", 0, ns) > text.rfind("》", 0, ns):
+        return False  # inside a document title
     if _COUNTED_BEFORE.search(text[max(floor, ns - 10) : ns]) or _COUNTED_AFTER.match(text, ke):
         return False
     clause = ns
