@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.cache import memoise
 from zhaoshang.services.common import Plain, comparable, iter_chunks, live, region_scope, resolve_region, split_unit
-from zhaoshang.services.facts import pick_best
+from zhaoshang.services.facts import INDICATOR_COLUMNS, pick_best
 from zhaoshang.services.labels import KIND_LABELS, measure_label, metric_label
 from zhaoshang.store.models import IndicatorFact, Region, Report
 
@@ -89,6 +90,7 @@ class MetricOption(Plain):
 SORT_KEYS = ("value", "region", "code", "year")
 
 
+@memoise
 def available_metrics(
     session: Session,
     *,
@@ -134,6 +136,7 @@ def available_metrics(
     return options
 
 
+@memoise
 def compare(
     session: Session,
     metric: str,
@@ -171,7 +174,7 @@ def compare(
     if codes is not None and not codes:
         return result
     stmt = (
-        select(IndicatorFact, Report.year, Report.region_code)
+        select(*INDICATOR_COLUMNS, Report.year, Report.region_code)
         .join(Report, Report.id == IndicatorFact.report_id)
         .where(
             live(IndicatorFact),
@@ -181,12 +184,10 @@ def compare(
             Report.region_code.is_not(None),
         )
     )
-    rows: list[tuple[IndicatorFact, int | None, str]] = []
-    if codes is None:
-        rows = [tuple(r) for r in session.execute(stmt)]  # type: ignore[misc]
-    else:
-        for chunk in iter_chunks(codes):
-            rows.extend(tuple(r) for r in session.execute(stmt.where(Report.region_code.in_(chunk))))  # type: ignore[misc]
+    rows: list[tuple[Any, int | None, str]] = []
+    for chunk in iter_chunks(codes) if codes is not None else [None]:
+        st = stmt if chunk is None else stmt.where(Report.region_code.in_(chunk))
+        rows.extend((r, r.year, r.region_code) for r in session.execute(st))
     measure_regions: dict[str, set[str]] = defaultdict(set)
     for fact, _year, code in rows:
         measure_regions[fact.measure].add(code)
@@ -195,7 +196,7 @@ def compare(
         measure = max(measure_regions, key=lambda m: (len(measure_regions[m]), -_measure_rank(m)))
     result.measure = measure
     result.measure_label = measure_label(measure)
-    by_region: dict[str, list[tuple[IndicatorFact, int | None]]] = defaultdict(list)
+    by_region: dict[str, list[tuple[Any, int | None]]] = defaultdict(list)
     for fact, year, code in rows:
         if fact.measure == measure:
             by_region[code].append((fact, year))
@@ -284,7 +285,7 @@ def _measure_rank(measure: str) -> int:
     return MEASURE_ORDER.index(measure) if measure in MEASURE_ORDER else len(MEASURE_ORDER)
 
 
-def _display_unit(facts: list[IndicatorFact]) -> tuple[str, float]:
+def _display_unit(facts: list[Any]) -> tuple[str, float]:
     """The unit a comparison is shown in and the factor from base units to it.
 
     Money is shown in 亿元 (how reports speak of regional totals); other quantities in
@@ -340,6 +341,7 @@ class MapData(Plain):
     children_without_data: list[dict[str, str]] = field(default_factory=list)
 
 
+@memoise
 def map_data(
     session: Session,
     metric: str,

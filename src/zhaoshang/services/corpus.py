@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
+from zhaoshang.services.cache import memoise
 from zhaoshang.services.common import Page, Plain, clamp_paging, descendant_codes, live, parse_sort, resolve_region
 from zhaoshang.store.models import FACT_TABLES, Region, Report
 
@@ -79,6 +80,7 @@ def _item(r: Report, name: str | None, level: str | None, province: str | None) 
     )
 
 
+@memoise
 def corpus_overview(session: Session, *, latest: int = 10) -> CorpusOverview:
     """Headline counts, the ``latest`` reports (newest year, then newest ingested) and
     every region with reports under its province, for the home page."""

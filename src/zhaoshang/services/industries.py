@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.cache import memoise
 from zhaoshang.services.common import (
     Plain,
     descendant_codes,
@@ -163,6 +164,7 @@ def region_industries(
     return out
 
 
+@memoise
 def industry_matrix(
     session: Session,
     *,

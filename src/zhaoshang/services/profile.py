@@ -7,16 +7,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, defer, selectinload
+from sqlalchemy.orm import Session, defer
 
+from zhaoshang.services.cache import memoise
 from zhaoshang.services.common import Plain, RegionInfo, live, region_info, resolve_region
 from zhaoshang.services.compare import _measure_rank
 from zhaoshang.services.corpus import HEAVY_REPORT_COLUMNS
-from zhaoshang.services.facts import period_bounds, pick_best
+from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
 from zhaoshang.services.industries import IndustryWeight, region_industries
 from zhaoshang.services.labels import HEADLINE_METRICS, measure_label, metric_label
 from zhaoshang.services.projects import ProjectRow, project_row
 from zhaoshang.store.models import (
+    Enterprise,
     EnterpriseMention,
     IndicatorFact,
     ParkFact,
@@ -119,6 +121,7 @@ class RegionProfile(Plain):
         return dict(out)
 
 
+@memoise
 def region_profile(
     session: Session,
     code_or_name: str,
@@ -213,7 +216,7 @@ def _children_with_reports(session: Session, code: str) -> list[dict[str, Any]]:
     ]
 
 
-def _value(fact: IndicatorFact, year: int | None) -> IndicatorValue:
+def _value(fact: Any, year: int | None) -> IndicatorValue:
     return IndicatorValue(
         number=fact.number,
         unit=fact.unit,
@@ -235,13 +238,13 @@ def _indicator_series(
 ) -> list[IndicatorSeries]:
     if not report_ids:
         return []
-    stmt = select(IndicatorFact).where(live(IndicatorFact), IndicatorFact.report_id.in_(report_ids))
+    stmt = select(*INDICATOR_COLUMNS).where(live(IndicatorFact), IndicatorFact.report_id.in_(report_ids))
     if headline_only:
         stmt = stmt.where(IndicatorFact.metric.in_(HEADLINE_METRICS))
-    grouped: dict[tuple[str, str], dict[str, dict[str, list[tuple[IndicatorFact, int | None]]]]] = defaultdict(
+    grouped: dict[tuple[str, str], dict[str, dict[str, list[tuple[Any, int | None]]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list))
     )
-    for f in session.scalars(stmt):
+    for f in session.execute(stmt):
         grouped[(f.metric, f.measure)][f.period][f.kind].append((f, years.get(f.report_id)))
     series = []
     for (metric, measure), periods in grouped.items():
@@ -303,7 +306,7 @@ def _named(session, model, name_attr, report_ids, years, limit, detail) -> list[
     """Distinct names of one fact type (first mention kept, mentions counted)."""
     if not report_ids:
         return []
-    facts = list(session.scalars(select(model).where(live(model), model.report_id.in_(report_ids))))
+    facts = list(session.execute(select(*model.__table__.columns).where(live(model), model.report_id.in_(report_ids))))
     facts.sort(key=lambda f: (-(years.get(f.report_id) or 0), -f.report_id, f.start))
     by_name: dict[str, NamedFact] = {}
     for f in facts:
@@ -345,24 +348,27 @@ def _enterprises(session: Session, report_ids: list[int], years: dict[int, int |
     if not report_ids:
         return []
     stmt = (
-        select(EnterpriseMention)
+        select(
+            *EnterpriseMention.__table__.columns,
+            Enterprise.canonical,
+            Enterprise.industries.label("enterprise_industries"),
+        )
+        .outerjoin(Enterprise, Enterprise.id == EnterpriseMention.enterprise_id)
         .where(live(EnterpriseMention), EnterpriseMention.report_id.in_(report_ids))
-        .options(selectinload(EnterpriseMention.enterprise))
     )
-    mentions = list(session.scalars(stmt))
+    mentions = list(session.execute(stmt))
     mentions.sort(key=lambda f: (-(years.get(f.report_id) or 0), -f.report_id, f.start))
     by_entity: dict[int, NamedFact] = {}
     for m in mentions:
         if m.enterprise_id in by_entity:
             _count(by_entity[m.enterprise_id], years.get(m.report_id))
             continue
-        ent = m.enterprise
         by_entity[m.enterprise_id] = NamedFact(
-            name=ent.canonical if ent else m.name,
+            name=m.canonical or m.name,
             detail={
                 "enterprise_id": m.enterprise_id,
                 "as_written": m.name,
-                "industries": list(ent.industries or []) if ent else [],
+                "industries": list(m.enterprise_industries or []),
             },
             mentions=1,
             years=[years[m.report_id]] if years.get(m.report_id) else [],

@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.cache import memoise
 from zhaoshang.services.common import (
     Plain,
     RegionInfo,
@@ -40,7 +41,7 @@ from zhaoshang.services.common import (
     region_scope,
     resolve_region,
 )
-from zhaoshang.services.facts import period_bounds, pick_best
+from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
 from zhaoshang.services.labels import LOWER_IS_BETTER, measure_label, metric_label
 from zhaoshang.store.models import IndicatorFact, Region, Report
 
@@ -130,24 +131,8 @@ def _ref(fact: Any, year: int | None) -> FactRef:
     )
 
 
-_FACT_COLUMNS = (
-    IndicatorFact.id,
-    IndicatorFact.report_id,
-    IndicatorFact.metric,
-    IndicatorFact.period,
-    IndicatorFact.kind,
-    IndicatorFact.measure,
-    IndicatorFact.number,
-    IndicatorFact.unit,
-    IndicatorFact.value_yuan,
-    IndicatorFact.qualifier,
-    IndicatorFact.quote,
-    IndicatorFact.start,
-    IndicatorFact.end,
-    IndicatorFact.section_kind,
-    IndicatorFact.corrected,
-)
-"""Plain column rows (attribute access like the ORM object, without its bookkeeping)."""
+_FACT_COLUMNS = INDICATOR_COLUMNS
+
 
 
 def _region_facts(session: Session, code: str, kind: str) -> list[tuple[Any, int | None]]:
@@ -252,6 +237,7 @@ def _summary(results: list[TargetResult]) -> dict[str, int]:
     return summary
 
 
+@memoise
 def targets_vs_results(session: Session, region: str, *, year: int | None = None) -> TargetsReport:
     """Pair each target a region set with the actual a later report of the region gives.
 
@@ -291,6 +277,7 @@ class RegionTargetsSummary(Plain):
     """met / (met + missed), None while nothing is decided."""
 
 
+@memoise
 def targets_overview(
     session: Session,
     *,
