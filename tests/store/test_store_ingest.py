@@ -114,7 +114,8 @@ def test_a_failure_injected_mid_save_leaves_no_half_written_report(
         rows = real_fact_rows(session, report_id, doc, **kw)
         calls["n"] += 1
         if calls["n"] == 2:  # the second report: its row and sections are already flushed
-            rows[-1].end = rows[-1].start - 1  # violates the span CHECK constraint
+            _model, values = rows[-1]
+            values["end"] = values["start"] - 1  # violates the span CHECK constraint
         return rows
 
     monkeypatch.setattr(repository, "fact_rows", breaking_fact_rows)

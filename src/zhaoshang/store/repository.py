@@ -8,13 +8,14 @@ enterprise links and the search index entries commit together.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, delete, select
+from sqlalchemy import String, delete, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -80,16 +81,22 @@ class SaveResult:
 # --- column helpers ------------------------------------------------------------------------------
 
 
+@functools.cache
+def _string_limits(model: type[Base]) -> dict[str, int]:
+    return {
+        c.name: c.type.length
+        for c in model.__table__.columns
+        if isinstance(c.type, String) and getattr(c.type, "length", None)
+    }
+
+
 def _fit(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
     """Cut strings to their column's length: PostgreSQL enforces VARCHAR(n), SQLite does not,
     and the two backends must store the same thing."""
-    columns = model.__table__.columns
-    for name, value in values.items():
-        if isinstance(value, str) and name in columns:
-            col_type = columns[name].type
-            length = getattr(col_type, "length", None)
-            if isinstance(col_type, String) and length and len(value) > length:
-                values[name] = value[:length]
+    for name, length in _string_limits(model).items():
+        value = values.get(name)
+        if isinstance(value, str) and len(value) > length:
+            values[name] = value[:length]
     return values
 
 
@@ -162,34 +169,49 @@ def _merge_enterprise_industries(session: Session, doc: Document, ids: dict[str,
 # --- facts ---------------------------------------------------------------------------------------
 
 
+FactRow = tuple[type[Base], dict[str, Any]]
+
+
 def fact_rows(
     session: Session,
     report_id: int,
     doc: Document,
     *,
     skip_spans: set[tuple[str, int, int]] | frozenset[tuple[str, int, int]] = frozenset(),
-) -> list[Base]:
-    """ORM rows for every fact of ``doc`` (not yet added), minus spans an editor already owns."""
+) -> list[FactRow]:
+    """(table, column values) for every fact of ``doc``, minus spans an editor already owns."""
     locator = SectionLocator(doc.sections)
     ent_ids = enterprise_ids(session, (e.canonical or e.name for e in doc.enterprises))
     _merge_enterprise_industries(session, doc, ent_ids)
-    rows: list[Base] = []
+    rows: list[FactRow] = []
     for fact_type, attr in DOCUMENT_LISTS.items():
         model = FACT_TABLES[fact_type]
         for fact in getattr(doc, attr):
             if (fact_type, fact.start, fact.end) in skip_spans:
                 continue
             values = _copy_fields(fact, model)
+            values["report_id"] = report_id
             values["section_kind"] = _section_kind(fact, locator)
+            values["corrected"] = values["deleted"] = False
             if model is EnterpriseMention:
                 values["enterprise_id"] = ent_ids[fact.canonical or fact.name]  # type: ignore[attr-defined]
-            rows.append(model(report_id=report_id, **_fit(model, values)))
+            rows.append((model, _fit(model, values)))
     return rows
 
 
-def _section_rows(report_id: int, doc: Document) -> list[ReportSection]:
+def insert_rows(session: Session, rows: Iterable[FactRow]) -> int:
+    """Insert rows with one executemany per table (Core, not one ORM object per fact)."""
+    by_model: dict[type[Base], list[dict[str, Any]]] = {}
+    for model, values in rows:
+        by_model.setdefault(model, []).append(values)
+    for model, batch in by_model.items():
+        session.execute(insert(model), batch)
+    return sum(len(b) for b in by_model.values())
+
+
+def _section_rows(report_id: int, doc: Document) -> list[FactRow]:
     return [
-        ReportSection(report_id=report_id, **_fit(ReportSection, {"kind": s.kind, "title": s.title, "start": s.start, "end": s.end}))
+        (ReportSection, _fit(ReportSection, {"report_id": report_id, "kind": s.kind, "title": s.title, "start": s.start, "end": s.end}))
         for s in doc.sections
     ]
 
@@ -274,9 +296,9 @@ def save_report(session: Session, item: ReportInput) -> SaveResult:
     )
     session.add(report)
     session.flush()
-    session.add_all(_section_rows(report.id, doc))
-    session.add_all(fact_rows(session, report.id, doc))
-    session.flush()
+    insert_rows(session, _section_rows(report.id, doc))
+    insert_rows(session, fact_rows(session, report.id, doc))
+    session.expire(report, ["sections"])  # inserted with Core: let the indexer load them
     _index(session, report)
     return SaveResult(report.id, created=True)
 
@@ -324,7 +346,6 @@ def reextract_report(session: Session, report_id: int, extract: Callable[[Report
             )
         )
     session.execute(delete(ReportSection).where(ReportSection.report_id == report_id))
-    session.expire(report, ["sections"])
     meta = doc.meta
     overrides = report.overrides or {}
     report.title = _fit(Report, {"title": meta.title})["title"] if meta.title else report.title
@@ -338,12 +359,11 @@ def reextract_report(session: Session, report_id: int, extract: Callable[[Report
         report.region_candidates = _candidates_json(doc)
     report.pipeline_version = PIPELINE_VERSION
     report.stage_status = {**(report.stage_status or {}), "extract": "ok"}
-    session.add_all(_section_rows(report_id, doc))
-    rows = fact_rows(session, report_id, doc, skip_spans=owned)
-    session.add_all(rows)
-    session.flush()
+    insert_rows(session, _section_rows(report_id, doc))
+    inserted = insert_rows(session, fact_rows(session, report_id, doc, skip_spans=owned))
+    session.expire(report, ["sections"])
     _index(session, report)
-    return ReextractResult(report_id, facts=len(rows), kept_corrections=len(owned))
+    return ReextractResult(report_id, facts=inserted, kept_corrections=len(owned))
 
 
 def delete_report(session: Session, report_id: int) -> bool:
@@ -384,6 +404,7 @@ __all__ = [
     "find_by_hash",
     "enterprise_ids",
     "fact_rows",
+    "insert_rows",
     "fact_count",
     "SectionLocator",
 ]
