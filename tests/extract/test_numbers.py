@@ -114,3 +114,7 @@ def test_money_to_yuan_handles_prefixes_and_rejects_non_money() -> None:
     assert money_to_yuan(3, "亿美元") is None
     assert money_to_yuan(3, "万吨") is None
     assert money_to_yuan(3, "%") is None
+
+
+def test_a_figure_right_after_a_comma_is_still_read() -> None:
+    assert [a.text for a in find_amounts("分别增长6%,8%和1,200万人次")] == ["6%", "8%", "1,200万人次"]

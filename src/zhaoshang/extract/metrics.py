@@ -46,6 +46,8 @@ class Catalogue:
     exclude_before: dict[str | None, re.Pattern[str]] = field(default_factory=dict)
     exclude_after: dict[str | None, re.Pattern[str]] = field(default_factory=dict)
     pronouns: re.Pattern[str] | None = None
+    heads: dict[str, list[tuple[str, str, re.Pattern[str]]]] = field(default_factory=dict)
+    """Aliases grouped by their first two literal characters: one str.find per group."""
 
 
 def _load() -> dict[str, Any]:
@@ -105,8 +107,11 @@ def catalogue() -> Catalogue:
     # prefix and confirmed with its own regex at that position.
     compiled = [(_literal_prefix(p), g, re.compile(p)) for _, g, p in alternatives]
     pron = data.get("pronouns")
+    heads: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+    for prefix, key, rx in compiled:
+        heads.setdefault(prefix[:2], []).append((prefix, key, rx))
     return Catalogue(specs, compiled, group_metric, group_many, exclude_before, exclude_after,
-                     re.compile(f"(?:{pron})") if pron else None)
+                     re.compile(f"(?:{pron})") if pron else None, heads)
 
 
 def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
@@ -115,13 +120,13 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention
     hi = len(text) if hi is None else hi
     out: list[Mention] = []
     found: list[tuple[int, int, str]] = []  # (start, end, key)
-    for prefix, key, rx in cat.aliases:
-        pos = text.find(prefix, lo, hi)
+    for head, group in cat.heads.items():
+        pos = text.find(head, lo, hi)
         while pos != -1:
-            m = rx.match(text, pos, hi)
-            if m:
-                found.append((pos, m.end(), key))
-            pos = text.find(prefix, pos + 1, hi)
+            for prefix, key, rx in group:
+                if text.startswith(prefix, pos) and (m := rx.match(text, pos, hi)):
+                    found.append((pos, m.end(), key))
+            pos = text.find(head, pos + 1, hi)
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen: list[tuple[int, int, str]] = []
     for start, end, key in found:  # leftmost-longest, non-overlapping

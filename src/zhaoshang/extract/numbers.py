@@ -72,7 +72,7 @@ _NUMERAL = (
 )
 _UNIT_ALT = "|".join(re.escape(u) + ("(?![民员才])" if u == "人" else "") for u in _BASE_UNITS)
 _AMOUNT_RE = re.compile(
-    rf"(?<![第\d.A-Za-z])(?P<sign>[-−])?(?P<num>{_NUMERAL})"
+    rf"(?=[-−\d{_NUMERAL_START}])(?<![第\d.A-Za-z])(?P<sign>[-−])?(?P<num>{_NUMERAL})"
     rf"(?P<approx>余|多)?(?P<mag>万亿|亿|万)?(?P<approx2>余|多)?"
     rf"(?: ?(?P<unit>{_UNIT_ALT}))?"
 )
@@ -144,15 +144,15 @@ def find_amounts(text: str) -> list[Amount]:
                 mag, num = tail.group(), num[: -len(tail.group())]
         if unit and unit.startswith(("个百分点", "百分点")) and mag:
             unit = ""
-        number = _value(num)
-        if number is None:
-            continue
         if not unit and not mag:
             # Chinese numerals with an inner 万/亿 (一万二千) are quantities by themselves.
-            if not re.search("[万亿]", num) or num[0].isdigit():
+            if num[0].isdigit() or ("万" not in num and "亿" not in num):
                 continue
         elif not unit and text.startswith("级", m.end()):
             continue  # 百亿级产业: a class of industry, not an amount
+        number = _value(num)
+        if number is None:
+            continue
         end = m.end() if (unit or mag) else m.start("num") + len(m["num"])
         if not unit and m["approx2"] is not None:
             end -= len(m["approx2"])
@@ -163,7 +163,10 @@ def find_amounts(text: str) -> list[Amount]:
     return out
 
 
+_ARABIC_ONLY = re.compile(r"[\d,]+(?:\.\d+)?")
+
+
 def _value(num: str) -> float | None:
-    if re.fullmatch(r"[\d,]+(?:\.\d+)?", num):
+    if _ARABIC_ONLY.fullmatch(num):
         return float(num.replace(",", ""))
     return parse_chinese_number(num)

@@ -114,7 +114,8 @@ def extract_parks(doc: Document) -> list[Park]:
         floor = clause_floor(text, ks)
         ns = name_start(text, ks, floor, keep_verbs=_KEEP_VERBS, max_len=22)
         # a park kind inside the walked name (飞地园区有色金属…产业园) starts a new name
-        inner = [x for x in _SUFFIX.finditer(text, ns, ks)]
+        # (a kind cut in half by the segmenter, 完成经/开区宝兴工业园, counts too)
+        inner = [x for x in _SUFFIX.finditer(text, max(floor, ns - 6), ks) if x.end() > ns]
         if inner:
             ns = inner[-1].end()
         if ns > 0 and text[ns - 1] == "做" and text[ns] in "精强优大":

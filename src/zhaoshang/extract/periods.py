@@ -97,12 +97,13 @@ class ScopeTracker:
         past = plan_name(plan_of_year(past_hi)) if past_hi == plan_span(plan_of_year(past_hi))[1] else None
         nxt = plan_name(plan_of_year(y))
         past_plan = rf"|“?{past}”?(?:时期|期间|以来)(?!规划)" if past else ""
-        self._past_re = re.compile(rf"过去五年|五年来|这五年|五年间|五年中{past_plan}")
-        self._last_re = re.compile(
-            rf"过去一年|一年来|去年|刚刚过去的{y - 1}年|^[^,，。]{{0,8}}{y - 1}年|{y - 1}年[,，]?是[^。]{{0,40}}一年"
-        )
-        self._next_re = re.compile(rf"今后五年|未来五年|“?{nxt}”?(?:时期|期间)(?!规划)|到{next_span(y)[1]}年")
-        self._this_re = re.compile(rf"今年|^[^,，。]{{0,8}}{y}年|{y}年[,，]?是")
+        past_re = rf"(?P<past_plan>过去五年|五年来|这五年|五年间|五年中{past_plan})"
+        last_re = rf"(?P<last>过去一年|一年来|去年|刚刚过去的{y - 1}年|^[^,，。]{{0,8}}{y - 1}年|{y - 1}年[,，]?是[^。]{{0,40}}一年)"
+        next_re = rf"(?P<next_plan>今后五年|未来五年|“?{nxt}”?(?:时期|期间)(?!规划)|到{next_span(y)[1]}年)"
+        this_re = rf"(?P<this>今年|^[^,，。]{{0,8}}{y}年|{y}年[,，]?是)"
+        self._backward = re.compile(f"{past_re}|{last_re}")
+        self._forward = re.compile(f"{next_re}|{this_re}")
+        self._both = re.compile(f"{past_re}|{last_re}|{next_re}|{this_re}")
 
     def enter(self, section_kind: str) -> None:
         if section_kind != self.section_kind:
@@ -112,15 +113,19 @@ class ScopeTracker:
     def advance(self, sentence: str) -> Scope:
         """Update the scope with the markers of ``sentence`` and return it."""
         kind = self.section_kind
-        marks: list[tuple[int, Scope]] = []
-        if kind in ("review", "review_plan", "preamble", "other"):
-            marks += [(m.start(), "past_plan") for m in self._past_re.finditer(sentence)]
-            marks += [(m.start(), "last") for m in self._last_re.finditer(sentence)]
-        if kind in ("plan", "tasks", "closing", "other", "preamble"):
-            marks += [(m.start(), "next_plan") for m in self._next_re.finditer(sentence)]
-            marks += [(m.start(), "this") for m in self._this_re.finditer(sentence)]
-        if marks:
-            self.scope = max(marks)[1]
+        if kind in ("other", "preamble"):
+            rx = self._both
+        elif kind in ("review", "review_plan"):
+            rx = self._backward
+        elif kind in ("plan", "tasks", "closing"):
+            rx = self._forward
+        else:
+            return self.scope
+        last = None
+        for last in rx.finditer(sentence):
+            pass
+        if last is not None and last.lastgroup:
+            self.scope = last.lastgroup
         return self.scope
 
 

@@ -43,6 +43,12 @@ _TITLE_END = re.compile(
 )
 
 
+_KIND_WORD = re.compile(
+    r"回顾|盘点|成就|总结|过去|目标|任务|安排|工作|考虑|擘画|展望|谋划|聚焦|奋进|开局|自身建设|政府|"
+    r"名词解释|注释|附件|附录|附表|十[一二三四五六]五|20\d\d"
+)
+
+
 def _plan_ordinal(name: str) -> int:
     core = name.removesuffix("五")
     return {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16}[core]
@@ -129,6 +135,8 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
     for m in _CANDIDATE.finditer(text):
         start = m.start()
         body = m.end()
+        if not _KIND_WORD.search(text, body, body + 48):
+            continue  # cheap test first: no word that could make this a part heading
         title = _title_at(text, body)
         if not title:
             continue

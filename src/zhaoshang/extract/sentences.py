@@ -21,8 +21,8 @@ SENTENCE_END = "。！？；!?;"
 _ORD = "一二三四五六七八九十"
 # Where a new sentence starts without a terminal mark before it.
 _ITEM_START = re.compile(
-    rf"(?<=[,，:：])(?=(?:[{_ORD}]是|[(（][{_ORD}]{{1,3}}[)）])[^,，。])"  # …：一是… / ，二是…
-    rf"|(?<=\S)(?=[(（][{_ORD}]{{1,3}}[)）])"  # (一) glued to the previous text
+    rf"[,，:：](?=[{_ORD}]是[^,，。])"  # …：一是… / ，二是…
+    rf"|(?=[(（][{_ORD}]{{1,3}}[)）])"  # (一), also glued to the previous text
 )
 _BREAK = re.compile(rf"[{re.escape(SENTENCE_END)}]+[”’\"]?|\s+")
 
@@ -36,7 +36,7 @@ def split_sentences(text: str, sections: list[Section] | None = None) -> list[Se
         cuts.add(m.end() if not m.group().isspace() else m.start())
         cuts.add(m.end())
     for m in _ITEM_START.finditer(text):
-        cuts.add(m.start())
+        cuts.add(m.end() if m.group() else m.start())
     starts = [s.start for s in sections or []]
     cuts.update(starts)
     ordered = sorted(cuts)
