@@ -74,6 +74,12 @@ def test_spaces_next_to_chinese_and_inside_numbers_are_removed(raw: str, expecte
     assert norm(raw) == expected
 
 
+def test_letter_spaced_lines_lose_single_spaces_and_keep_wider_gaps() -> None:
+    assert norm("各 位 代 表 ： 现 在 ， 增 长 3 . 8 % ， 达 1 2 0 亿 元 。") == "各位代表：现在，增长3.8%，达120亿元。"
+    assert norm("签 约   Tesla   项 目 ，   投 资   2 0 2 1   年") == "签约Tesla项目，投资2021年"
+    assert norm("M a d e   i n   C h i n a") == "Made in China"
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

@@ -61,6 +61,20 @@ def spaced(s: str) -> str:
     return re.sub(r"(?<=[\u3400-\u9fff])(?=[\u3400-\u9fff])", " ", s)
 
 
+def letter_spaced(s: str) -> str:
+    """Every character spaced out (digits and punctuation too), as a PDF with character
+    spacing extracts; a space that was already there becomes a wider gap.  Latin words
+    keep their letters together."""
+    out = []
+    for a, b in zip(s, s[1:]):
+        out.append(a)
+        if not (a.isascii() and a.isalpha() and b.isascii() and b.isalnum()) and not (
+            a.isascii() and a.isdigit() and b.isascii() and b.isalpha()
+        ):
+            out.append(" ")
+    return "".join(out) + s[-1:]
+
+
 def spaced_numbers(s: str) -> str:
     """Spaces inside numbers and before units: 21.5 亿元, 4 . 1 %."""
     s = re.sub(r"(\d)\.(\d)", r"\1 . \2", s)

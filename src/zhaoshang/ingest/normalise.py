@@ -222,6 +222,30 @@ def _circle_zero(m: re.Match[str]) -> str:
     return m.group(0)
 
 _SPACE_RUN = re.compile(" {2,}")
+_LINE = re.compile("[^\n]+")
+_SINGLE_SPACE = re.compile("(?<! ) (?! )")
+_LETTER_SPACED_SHARE = 0.4
+"""A line where this share of characters is followed by one space is letter-spaced ..."""
+_PUNCT = re.compile("[，。、；：！？“”（）《》,;:!?]")
+_SPACED_PUNCT = re.compile("(?<= )[，。、；：！？“”（）《》,;:!?](?= )")
+_SPACED_PUNCT_SHARE = 0.6
+"""... if its punctuation is spaced out too (when it has any to speak of)."""
+
+
+def _unspace_letters(m: re.Match[str]) -> str:
+    """Letter-spaced lines (``各 位 代 表 ： 现 在 ，``, as PDFs with character spacing
+    extract): single spaces are spacing, only wider gaps are real spaces.
+
+    Spacing only between hanzi (``政 府 工 作``) is not this: there a space after 。 may
+    still be a flattened paragraph break, and the ordinary rules remove the others."""
+    line = m.group(0)
+    singles = len(_SINGLE_SPACE.findall(line))
+    if singles < 3 or singles < _LETTER_SPACED_SHARE * (len(line) - line.count(" ")):
+        return line
+    punct = len(_PUNCT.findall(line))
+    if punct >= 3 and len(_SPACED_PUNCT.findall(line)) < _SPACED_PUNCT_SHARE * punct:
+        return line
+    return _SPACE_RUN.sub(" ", _SINGLE_SPACE.sub("", line))
 _PARAGRAPH_SPACE = re.compile(rf"(?<=[。！？!?])([”’」』）)]*) +(?=[{_CJK}\d(])")
 _HEADING_AFTER_SENTENCE = re.compile(
     r"[。！？!?](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
@@ -264,13 +288,27 @@ def _fused_years(m: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> Normalised:
-    """Normalise decoded report text; see the module docstring for what and why."""
+    """Normalise decoded report text; see the module docstring for what and why.
+
+    Idempotent: one pass is normally a fixed point.  The one rule whose trigger can
+    change during a pass (a line becoming letter-spaced once its other spaces are
+    cleaned) is checked at the end, and the pass repeated on its own output when so.
+    """
     t = _Tracked(text, array("i", range(len(text))))
+    for _ in range(3):
+        _pass(t)
+        if not any(_unspace_letters(m) != m.group(0) for m in _LINE.finditer(t.text)):
+            break
+    return Normalised(t.text, OffsetMap.from_origins(t.origins, len(text)))
+
+
+def _pass(t: _Tracked) -> None:
     t.sub(_ZERO_WIDTH, lambda m: "\n" if m.group(0) == "\r\n" else "")
     t.translate(_NEWLINES)
     indents = [is_indented(line) for line in t.text.split("\n")]
     t.translate(_SPACES)
     t.translate(_FULLWIDTH)
+    t.sub(_LINE, _unspace_letters)
     t.sub(_NUMBER_PUNCT, _number_punct)
     t.sub(_CIRCLE_ZERO, _circle_zero)
     _rebuild_lines(t, indents)
@@ -284,7 +322,6 @@ def normalise(text: str) -> Normalised:
     t.sub(_CN_YEAR_MISSING_ZERO, "二〇")
     t.sub(_FUSED_YEARS, _fused_years)
     _strip(t)
-    return Normalised(t.text, OffsetMap.from_origins(t.origins, len(text)))
 
 
 def _strip(t: _Tracked) -> None:
