@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import pkgutil
 from typing import Any
 
@@ -23,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from zhaoshang import __version__
 from zhaoshang.store.db import make_engine
 from zhaoshang.web import routes as routes_package
+from zhaoshang.web.cache import ResponseCache, store_version
 from zhaoshang.web.render import STATIC_DIR, render
 
 log = logging.getLogger(__name__)
@@ -102,8 +104,13 @@ def include_routers(app: FastAPI) -> list[str]:
     return included
 
 
-def create_app(db_url: str | None = None) -> FastAPI:
-    """The portal on ``db_url`` (a SQLAlchemy URL or SQLite path; None → the default)."""
+def create_app(db_url: str | None = None, *, cache: bool = False) -> FastAPI:
+    """The portal on ``db_url`` (a SQLAlchemy URL or SQLite path; None → the default).
+
+    ``cache`` turns on the response cache (:mod:`zhaoshang.web.cache`): ``zhaoshang
+    serve`` does; tests and embedders that write to the store behind the app's back
+    (without the audit log) keep it off.
+    """
     app = FastAPI(
         title="zhaoshang 招商 API",
         version=__version__,
@@ -140,11 +147,15 @@ def create_app(db_url: str | None = None) -> FastAPI:
         return _error(request, 500, "internal error")
 
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    if cache:
+        engine = app.state.engine
+        app.add_middleware(ResponseCache, version=lambda: store_version(engine))
     app.add_middleware(SecurityHeaders)
     return app
 
 
 def app_from_env() -> FastAPI:
     """Factory for process managers (uvicorn --factory, gunicorn): the database comes from
-    ``ZHAOSHANG_DATABASE_URL``, as every worker process must build its own engine."""
-    return create_app(None)
+    ``ZHAOSHANG_DATABASE_URL``, as every worker process must build its own engine; the
+    response cache is on unless ``ZHAOSHANG_WEB_CACHE=0``."""
+    return create_app(None, cache=os.environ.get("ZHAOSHANG_WEB_CACHE", "1") != "0")
