@@ -23,6 +23,7 @@ mentions of one company within a report and, through ``canonical_key``, across r
 
 from __future__ import annotations
 
+import functools
 import re
 
 import rjieba
@@ -113,6 +114,7 @@ def _proper(core: str, places: bool = False) -> bool:
     return False
 
 
+@functools.cache
 def _surface_terms() -> frozenset[str]:
     return frozenset(s for s, code in taxonomy().surface.items() if code)
 
@@ -165,6 +167,8 @@ _IN_LIST = re.compile(r"[^,，。；;、]{0,12}?(?:、[^,，。；;]{1,14}?)*(?:
 def _short_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _BUSINESS.finditer(text):
+        if _NOT_COMPANY_AFTER.match(text, m.end()) or m.start() == 0 or text[m.start() - 1] in "，,。；;、：:“”的和与及在为":
+            continue  # cheap tests before any segmentation
         floor = clause_floor(text, m.start())
         ns = name_start(text, m.start(), floor, keep_verbs=frozenset(), max_len=8)
         brand = text[ns : m.start()]
@@ -173,8 +177,6 @@ def _short_names(text: str) -> list[tuple[int, int]]:
         # the business word must be a word of its own (公司化工作 is not 化工)
         edges = _token_edges(text, ns, min(len(text), m.end() + 4))
         if m.start() not in edges and m.end() not in edges:
-            continue
-        if _NOT_COMPANY_AFTER.match(text, m.end()):
             continue
         word = m.group()
         strong = any(word.endswith(w) for w in _STRONG)

@@ -73,12 +73,6 @@ def iter_sentences(doc: Document) -> Iterator[Chunk]:
         yield Chunk(s.start, s.end, doc.text[s.start : s.end], kind or "other")
 
 
-def section_kind_at(doc: Document, pos: int) -> str:
-    """The kind of the section containing ``pos`` (``other`` when sections are unknown)."""
-    sections = sorted(doc.sections, key=lambda s: s.start)
-    return _section_at(sections, [s.start for s in sections], pos) if sections else "other"
-
-
 # --- company names ---------------------------------------------------------------------
 
 #: Organisation suffixes, longest first so the alternation prefers the full form.

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from zhaoshang.extract.industries import tag_industries
 from zhaoshang.extract.names import CLAUSE_PUNCT, iter_sentences
 from zhaoshang.extract.numbers import Amount, find_amounts
 from zhaoshang.model import Document, Project
@@ -179,8 +180,6 @@ def _drop_group_lists(items: list[tuple[int, int, int, Amount, str]]) -> list[tu
 
 def extract_projects(doc: Document) -> list[Project]:
     """Every project the report names with an investment amount that belongs to it alone."""
-    from zhaoshang.extract.industries import tag_industries
-
     text = doc.text
     found: list[Project] = []
     seen: set[tuple[str, float]] = set()
@@ -201,6 +200,8 @@ def extract_projects(doc: Document) -> list[Project]:
         )
 
     for chunk in iter_sentences(doc):
+        if "元" not in chunk.text:
+            continue  # no money, no project
         amounts = [
             Amount(a.number, a.unit, a.value_yuan, a.start + chunk.start, a.end + chunk.start, a.text)
             for a in find_amounts(chunk.text)

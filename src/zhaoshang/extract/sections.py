@@ -34,7 +34,7 @@ KIND_ORDER: dict[str, int] = {
 _CN_ORD = "一二三四五六七八九十"
 _NUM_PREFIX = rf"(?:[{_CN_ORD}](?: ?[{_CN_ORD}])?、|[(（][{_CN_ORD}]{{1,3}}[)）])"
 # A candidate starts at text start, after sentence punctuation or whitespace.
-_CANDIDATE = re.compile(rf"(?:(?<=^)|(?<=[。！？!?;；:： \n\t]))(?P<num>{_NUM_PREFIX})?(?=\S)")
+_CANDIDATE = re.compile(rf"(?:^|(?P<b>[。！？!?;；:： \n\t]))(?=\S)(?P<num>{_NUM_PREFIX})?")
 
 _PLAN_NAMES = "十一五|十二五|十三五|十四五|十五五|十六五"
 _TITLE_END = re.compile(
@@ -133,7 +133,7 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
     bounds: list[tuple[int, str, str]] = []  # (start, kind, title)
     current = "preamble"
     for m in _CANDIDATE.finditer(text):
-        start = m.start()
+        start = m.end("b") if m["b"] is not None else m.start()
         body = m.end()
         if not _KIND_WORD.search(text, body, body + 48):
             continue  # cheap test first: no word that could make this a part heading

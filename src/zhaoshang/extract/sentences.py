@@ -19,38 +19,48 @@ __all__ = ["split_sentences", "SENTENCE_END"]
 
 SENTENCE_END = "。！？；!?;"
 _ORD = "一二三四五六七八九十"
-# Where a new sentence starts without a terminal mark before it.
-_ITEM_START = re.compile(
-    rf"[,，:：](?=[{_ORD}]是[^,，。])"  # …：一是… / ，二是…
-    rf"|(?=[(（][{_ORD}]{{1,3}}[)）])"  # (一), also glued to the previous text
+# One pass finds every place a sentence may end: terminal marks (with a closing quote),
+# whitespace, a list item after a comma or colon (…：一是… / ，二是…), or a (一) item.
+_CUT = re.compile(
+    r"(?=[。！？；!?;\s,，:：(（])"  # a cheap first-character test before the alternatives
+    rf"(?:(?P<end>[{re.escape(SENTENCE_END)}]+[”’\"]?)"
+    r"|(?P<ws>\s+)"
+    rf"|(?P<item>[,，:：])(?=[{_ORD}]是[^,，。])"
+    rf"|(?=[(（][{_ORD}]{{1,3}}[)）]))"
 )
-_BREAK = re.compile(rf"[{re.escape(SENTENCE_END)}]+[”’\"]?|\s+")
 
 
 def split_sentences(text: str, sections: list[Section] | None = None) -> list[Sentence]:
     """Sentences covering every non-blank stretch of ``text``, in order."""
-    cuts: set[int] = {0, len(text)}
-    for m in _BREAK.finditer(text):
-        if m.group().isspace() and "\n" in m.group() and _SOFT_BREAK.match(text, m.start()):
-            continue  # a wrapped line, not a paragraph end
-        cuts.add(m.end() if not m.group().isspace() else m.start())
-        cuts.add(m.end())
-    for m in _ITEM_START.finditer(text):
-        cuts.add(m.end() if m.group() else m.start())
-    starts = [s.start for s in sections or []]
-    cuts.update(starts)
-    ordered = sorted(cuts)
+    sections = sections or []
+    bounds: list[tuple[int, int]] = []  # (end of the previous sentence, start of the next)
+    for m in _CUT.finditer(text):
+        kind = m.lastgroup
+        if kind == "end" or kind == "item":
+            bounds.append((m.end(), m.end()))
+        elif kind == "ws":
+            if "\n" in m.group() and _SOFT_BREAK.match(text, m.start()):
+                continue  # a wrapped line, not a paragraph end
+            bounds.append((m.start(), m.end()))
+        else:
+            bounds.append((m.start(), m.start()))
+    if sections:
+        bounds.extend((s.start, s.start) for s in sections[1:])
+        bounds.sort()
+    bounds.append((len(text), len(text)))
     out: list[Sentence] = []
-    for a, b in zip(ordered, ordered[1:]):
+    starts = [s.start for s in sections]
+    si = 0
+    a = 0
+    for end, nxt in bounds:
+        b = end
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
         if a < b:
-            out.append(Sentence(a, b, _kind_at(sections or [], starts, a)))
+            while si + 1 < len(starts) and starts[si + 1] <= a:
+                si += 1
+            out.append(Sentence(a, b, sections[si].kind if sections and starts[si] <= a else "other"))
+        a = max(a, nxt)
     return out
-
-
-def _kind_at(sections: list[Section], starts: list[int], pos: int) -> str:
-    i = bisect.bisect_right(starts, pos) - 1
-    return sections[i].kind if i >= 0 else "other"

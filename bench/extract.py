@@ -1,0 +1,112 @@
+"""Extraction benchmark: MB/s of full extraction against one rjieba segmentation pass.
+
+The ten sample reports are normalised once and repeated ``--repeat`` times.  In the
+same process, on the same texts:
+
+1. baseline: one plain ``rjieba.cut`` pass over every text (the cost of merely
+   segmenting a report — the yardstick from research/baselines.md §1);
+2. full extraction: ``zhaoshang.extract.pipeline.extract_document`` — meta and region,
+   sections, sentences and every fact extractor, spans checked;
+3. per stage: the same work split by stage, so a slow extractor is visible by name.
+
+The goal is ``extraction / segmentation < 1``.  Ratios, not seconds, are comparable
+across machines.
+
+    .venv/bin/python bench/extract.py              # x20 (200 reports)
+    .venv/bin/python bench/extract.py --repeat 100 # x100, the reference scale
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO.parent / "shared" / "corpus" / "seed-reports"
+sys.path.insert(0, str(REPO / "src"))
+
+
+def load(samples: Path) -> list[tuple[str, str]]:
+    """(normalised text, title) of every sample report."""
+    from zhaoshang.extract.pipeline import read_reports
+
+    out = []
+    for path in sorted(samples.glob("*.txt")):
+        for text, title, _channel in read_reports(path):
+            out.append((text, title or ""))
+    if not out:
+        raise SystemExit(f"no sample reports in {samples}")
+    return out
+
+
+def timed(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeat", type=int, default=20, help="copies of the ten samples (100 = reference x100)")
+    ap.add_argument("--samples", type=Path, default=SAMPLES)
+    args = ap.parse_args()
+
+    import rjieba
+
+    from zhaoshang.extract.pipeline import EXTRACTORS, _resolve, extract_document
+    from zhaoshang.extract.sections import split_sections
+    from zhaoshang.extract.sentences import split_sentences
+    from zhaoshang.model import Document, ReportMeta
+
+    base = load(args.samples)
+    corpus = base * args.repeat
+    mb = sum(len(t.encode("utf-8")) for t, _ in corpus) / 1e6
+    chars = sum(len(t) for t, _ in corpus)
+    print(f"corpus: {len(base)} samples x{args.repeat} = {len(corpus)} reports, {chars:,} chars, {mb:.1f} MB (UTF-8)")
+
+    # warm up: dictionaries, gazetteer, compiled patterns
+    list(rjieba.cut(base[0][0]))
+    extract_document(base[0][0], title=base[0][1])
+
+    seg = timed(lambda: [list(rjieba.cut(t)) for t, _ in corpus])
+    full = timed(lambda: [extract_document(t, title=ti) for t, ti in corpus])
+    print(f"rjieba segmentation : {seg:7.2f} s  {mb / seg:7.2f} MB/s")
+    print(f"full extraction     : {full:7.2f} s  {mb / full:7.2f} MB/s")
+    print(f"ratio extraction / segmentation = {full / seg:.2f}  (goal < 1)")
+
+    # per stage, on the base texts only (x1), as a share of one segmentation pass over them
+    seg1 = timed(lambda: [list(rjieba.cut(t)) for t, _ in base]) or 1e-9
+    docs = [Document(text=t, meta=ReportMeta(title=ti, year=2021)) for t, ti in base]
+
+    def meta_region() -> None:
+        from zhaoshang.regions import meta
+        from zhaoshang.regions.recognise import recognise_region
+
+        for t, ti in base:
+            meta.detect_year(t, ti), meta.detect_meeting_date(t), meta.detect_speaker(t)
+            recognise_region(t, title=ti)
+
+    def sections() -> None:
+        for d in docs:
+            d.sections = split_sections(d.text, 2021)
+
+    def sentences() -> None:
+        for d in docs:
+            d.sentences = split_sentences(d.text, d.sections)
+
+    stages: list[tuple[str, Callable[[], None]]] = [("meta+region", meta_region), ("sections", sections), ("sentences", sentences)]
+    for name, target in EXTRACTORS:
+        fn = _resolve(target)
+        if fn is not None:
+            stages.append((name, lambda fn=fn: [fn(d) for d in docs]))
+    print(f"\nper stage (x1, {len(base)} reports), as a share of one segmentation pass ({seg1 * 1000:.0f} ms):")
+    for name, run in stages:
+        s = timed(run)
+        print(f"  {name:<12} {s * 1000:8.1f} ms  {s / seg1:6.2f}x")
+
+
+if __name__ == "__main__":
+    main()
