@@ -191,3 +191,26 @@ def test_industry_filter_includes_sub_industries_of_the_taxonomy(svc_session):
     assert [p.name for p in page.items] == ["某制造项目"]
     assert page.items[0].industry_names == [industry_label(child)] != [child]
     assert [p.name for p in list_projects(svc_session, industry="zz_unknown").items] == ["某旅游项目"]
+
+
+def test_distinct_projects_follow_one_project_across_years(svc_session):
+    r21 = ReportBuilder(svc_session, "511827", 2021)
+    r21.project("五龙汉白玉新材料产业园项目", 2e9, "签约")
+    r21.project("宝兴县城污水处理厂", 3e8, "开工")
+    r21.done()
+    r22 = ReportBuilder(svc_session, "511827", 2022)
+    r22.project("五龙汉白玉新材料产业园", None, "开工建设")
+    r22.done()
+    r23 = ReportBuilder(svc_session, "430400", 2023)
+    r23.project("五龙汉白玉新材料产业园", 1e9, "签约")  # same name, another region: another project
+    r23.done()
+    page = list_projects(svc_session, distinct=True)
+    assert page.total == 3
+    head = page.items[0]
+    assert (head.name, head.report_year, head.status, head.mentions) == ("五龙汉白玉新材料产业园", 2022, "开工建设", 2)
+    assert head.investment_yuan == 2e9  # the newest stated amount
+    assert [(h["report_year"], h["status"]) for h in head.history] == [(2022, "开工建设"), (2021, "签约")]
+    names = [p.name for p in list_projects(svc_session, distinct=True, sort="name").items]
+    assert names == sorted(names) and len(names) == 3
+    assert [p.name for p in list_projects(svc_session, distinct=True, per_page=1, page=3).items] == ["宝兴县城污水处理厂"]
+    assert list_projects(svc_session).total == 4  # mentions stay available

@@ -34,6 +34,11 @@ class ProjectRow(Plain):
     end: int
     section_kind: str | None
     corrected: bool
+    mentions: int = 1
+    """With ``distinct``: how many live mentions across the region's reports."""
+    history: list[dict[str, object]] = field(default_factory=list)
+    """With ``distinct``: every mention, newest first — year, status, investment and
+    provenance — so a project can be followed from 签约 to 开工 to 投产."""
 
 
 _SORTS = {
@@ -101,8 +106,13 @@ def list_projects(
     sort: str = "-investment",
     page: int = 1,
     per_page: int = 50,
+    distinct: bool = False,
 ) -> Page[ProjectRow]:
     """Projects (live facts) with their provenance.
+
+    ``distinct`` folds the mentions of one project across a region's reports into one
+    row (same region, same name up to a trailing 项目/工程), shown by its newest mention
+    with ``mentions`` and the ``history`` of every mention; filters apply to mentions.
 
     ``region`` (code or name) includes its descendants unless ``include_descendants``
     is False; ``industry`` is a taxonomy code; ``status`` one or several status verbs;
@@ -122,12 +132,72 @@ def list_projects(
         year=year,
         q=q,
     )
+    if distinct:
+        return _distinct_page(session, stmt, sort, page, per_page)
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     column, desc = parse_sort(sort, _SORTS, "-investment")
     stmt = stmt.order_by(column.is_(None), column.desc() if desc else column.asc(), ProjectFact.id)
     stmt = stmt.limit(per_page).offset((page - 1) * per_page)
     items = [project_row(f, y, code, name) for f, y, code, name in session.execute(stmt)]
     return Page(items=items, total=int(total), page=page, per_page=per_page)
+
+
+_NAME_TAIL = ("项目", "工程")
+
+
+def project_key(region_code: str | None, name: str) -> tuple[str, str]:
+    """Mentions with the same key are one project: same region, same name once spaces
+    and a trailing 项目/工程 are dropped (reports add or omit them from year to year)."""
+    key = "".join(name.split())
+    for tail in _NAME_TAIL:
+        if key.endswith(tail) and len(key) > len(tail) + 1:
+            key = key[: -len(tail)]
+            break
+    return region_code or "", key
+
+
+def _distinct_page(session: Session, stmt, sort: str, page: int, per_page: int) -> Page[ProjectRow]:  # type: ignore[no-untyped-def]
+    groups: dict[tuple[str, str], list[ProjectRow]] = {}
+    for f, y, code, name in session.execute(stmt):
+        groups.setdefault(project_key(code, f.name), []).append(project_row(f, y, code, name))
+    rows = []
+    for mentions in groups.values():
+        mentions.sort(key=lambda r: (-(r.report_year or 0), -r.report_id, r.start))
+        head = mentions[0]
+        if head.investment_yuan is None:  # keep the newest stated amount
+            stated = next((m for m in mentions if m.investment_yuan is not None), None)
+            if stated is not None:
+                head.investment_yuan, head.investment_yi, head.investment_text = (
+                    stated.investment_yuan,
+                    stated.investment_yi,
+                    stated.investment_text,
+                )
+        head.mentions = len(mentions)
+        head.history = [
+            {
+                "report_year": m.report_year,
+                "status": m.status,
+                "investment_yuan": m.investment_yuan,
+                "fact_id": m.fact_id,
+                "report_id": m.report_id,
+                "quote": m.quote,
+                "start": m.start,
+                "end": m.end,
+            }
+            for m in mentions
+        ]
+        rows.append(head)
+    key = (sort or "-investment").strip()
+    desc = key.startswith("-")
+    key = key.lstrip("+-")
+    if key not in _SORTS:
+        key, desc = "investment", True
+    attr = {"investment": "investment_yuan", "name": "name", "year": "report_year", "region": "region_code", "status": "status"}[key]
+    rows.sort(key=lambda r: r.fact_id)
+    rows.sort(key=lambda r: getattr(r, attr) if getattr(r, attr) is not None else 0, reverse=desc)
+    rows.sort(key=lambda r: getattr(r, attr) is None)
+    start = (page - 1) * per_page
+    return Page(items=rows[start : start + per_page], total=len(rows), page=page, per_page=per_page)
 
 
 def project_row(fact: ProjectFact, year: int | None, region_code: str | None, region_name: str | None) -> ProjectRow:
