@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from zhaoshang.extract.projects import extract_projects
-from zhaoshang.model import Document
+from zhaoshang.model import Document, Sentence
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-reports"
 
@@ -38,7 +38,11 @@ def projects(text: str) -> list[tuple[str, float | None, str | None]]:
         ("成功签约宏达新能源电池项目30亿元。", "宏达新能源电池项目", 3e9, "签约"),
         ("投入2.37亿元实施濠河“通肠洗胃”工程,疏浚河道46公里。", "濠河“通肠洗胃”工程", 2.37e8, "实施"),
         ("在火车站南片区打造西部综合服务型物流园,投入资金1.7亿元完善园区配套设施。", "西部综合服务型物流园", 1.7e8, None),
-        ("总投资２０亿元的江北汽配产业园开工建设。".replace("２０", "20"), "江北汽配产业园", 2e9, "开工建设"),
+        ("总投资超10亿元的西山风电场项目竣工投产。", "西山风电场项目", 1e9, "竣工投产"),
+        ("投资额达3亿元的南湖冷链物流中心开工。", "南湖冷链物流中心", 3e8, "开工"),
+        ("总投资10亿元以上的高铁新城综合体加快建设。", "高铁新城综合体", 1e9, "加快建设"),
+        ("启动东城污水处理厂项目(计划总投资2.6亿元)。", "东城污水处理厂项目", 2.6e8, None),
+        ("总投资五十亿元的临港石化基地落地。", "临港石化基地", 5e9, "落地"),
     ],
 )
 def test_single_project_shapes(text: str, name: str, yuan: float, status: str | None) -> None:
@@ -72,6 +76,10 @@ def test_each_item_of_an_amount_list_is_its_own_project_with_the_shared_status()
         "重点项目，总投资20亿元。",
         "全面建设工业园区,投入资金1亿元完善配套。",
         "总投资10亿元的A项目等3个项目开工。",
+        "新签约重点产业项目18个，投资总额235亿元。",
+        "实施年度计划投资225亿元的188个重点项目。",
+        "总投资6.53亿元、总长17公里的19条道路全面开建。",
+        "累计投资5.8亿元完成96公里农村公路建设。",
     ],
 )
 def test_group_totals_shared_amounts_and_generic_heads_are_not_projects(text: str) -> None:
@@ -81,6 +89,12 @@ def test_group_totals_shared_amounts_and_generic_heads_are_not_projects(text: st
 def test_same_project_stated_twice_is_reported_once() -> None:
     text = "总投资8亿元的北岸物流园加快建设。总投资8亿元的北岸物流园年内建成。"
     assert len(projects(text)) == 1
+
+
+def test_pipeline_sentences_are_used_when_present() -> None:
+    text = "一、回顾。总投资20亿元的五龙产业园开工建设。"
+    doc = Document(text=text, sentences=[Sentence(0, 5, "review"), Sentence(5, len(text), "review")])
+    assert [p.name for p in extract_projects(doc)] == ["五龙产业园"]
 
 
 def test_quote_spans_point_into_text_for_every_sample_report() -> None:

@@ -178,27 +178,66 @@ def _drop_group_lists(items: list[tuple[int, int, int, Amount, str]]) -> list[tu
     return kept
 
 
+Candidate = tuple[int, int, str, Amount, str | None]
+"""(quote start, quote end, raw name, amount, status)"""
+
+
+def _amount_first_candidates(text: str, amounts: list[Amount], sentence_end: int) -> list[Candidate]:
+    """Rule 1: 总投资X亿元的Y… and lists of such items sharing the status written after the last."""
+    items = _drop_group_lists(_amount_first(text, amounts))
+    out: list[Candidate] = []
+    list_status: str | None = None
+    list_end: int | None = None
+    for qs, s, e, a, why in reversed(items):
+        nxt = next((b.start for b in amounts if b.start > e and b.value_yuan is not None), sentence_end)
+        after = text[e:nxt]
+        before = text[_clause_start(text, qs) : qs]
+        st = list_status if why == "list" and list_status else _status(after, before)
+        qe = e
+        if why == "list" and list_end is not None:
+            qe = list_end
+        elif st and (m := re.search(st, after[:40])):
+            qe = e + m.end()
+        list_status, list_end = st, qe
+        out.append((qs, qe, text[s:e], a, st))
+    return out[::-1]
+
+
+def _other_candidate(text: str, a: Amount, start: int, end: int) -> Candidate | None:
+    """Rules 2–4 for an amount not already read as 'amount first' (sentence is text[start:end])."""
+    # 2. name first: X项目，总投资… / X项目（总投资…）
+    cue = _CUE_AFTER_NAME.search(text, max(start, a.start - 14), a.start)
+    if cue:
+        ns = _clause_start(text, cue.start())
+        name = text[ns : cue.start()]
+        if (ns > start and text[ns - 1] == "、") or not _HEAD_END.search(name):
+            return None  # A、B项目，总投资X: shared; or no project head
+        qe = a.end + (1 if text[a.end : a.end + 1] in ")）" else 0)
+        return (ns, qe, name, a, _status(text[qe:end].lstrip(",，"), ""))
+    # 3. signed deal: 签约X项目50亿元
+    ns = _clause_start(text, a.start, "、")
+    name = text[ns : a.start]
+    lead = text[start : a.start]
+    if _HEAD_END.search(name) and re.search(r"签约|引进|落户|招商|洽谈", lead):
+        if ns > start and text[ns - 1] == "、":
+            return None
+        return (ns, a.end, name, a, "签约" if "签约" in lead else None)
+    # 4. spend-on: 投入2.37亿元实施X工程
+    spend = _SPEND_CUE.search(text, max(start, a.start - 8), a.start)
+    verb = _SPEND_VERB.match(text, a.end)
+    if spend and verb:
+        e = _clause_end(text, verb.end())
+        name = text[verb.end() : e]
+        if _HEAD_END.search(name):
+            return (spend.start(), e, name, a, verb.group() if verb.group() != "用于" else None)
+    return None
+
+
 def extract_projects(doc: Document) -> list[Project]:
     """Every project the report names with an investment amount that belongs to it alone."""
     text = doc.text
     found: list[Project] = []
     seen: set[tuple[str, float]] = set()
-
-    def emit(qs: int, qe: int, name: str, a: Amount, status: str | None) -> None:
-        name = _clean_name(name)
-        if not _is_proper(name):
-            return
-        key = (name, a.value_yuan or 0.0)
-        if key in seen:
-            return
-        seen.add(key)
-        found.append(
-            Project(
-                name=name, investment_yuan=a.value_yuan, investment_text=a.text, status=status,
-                industries=tag_industries(name), quote=text[qs:qe], start=qs, end=qe,
-            )
-        )
-
     for chunk in iter_sentences(doc):
         if "元" not in chunk.text:
             continue  # no money, no project
@@ -206,57 +245,22 @@ def extract_projects(doc: Document) -> list[Project]:
             Amount(a.number, a.unit, a.value_yuan, a.start + chunk.start, a.end + chunk.start, a.text)
             for a in find_amounts(chunk.text)
         ]
-        used: set[int] = set()
-        pending: list[tuple[int, int, str, Amount, str | None]] = []
-        # 1. amount first
-        items = _drop_group_lists(_amount_first(text, amounts))
-        list_status: str | None = None
-        list_end: int | None = None
-        for k in range(len(items) - 1, -1, -1):
-            qs, s, e, a, why = items[k]
-            used.add(a.start)
-            nxt = next((b.start for b in amounts if b.start > e and b.value_yuan is not None), chunk.end)
-            after = text[e:nxt]
-            before = text[_clause_start(text, qs) : qs]
-            # items of one list share the status written after the last of them
-            st = list_status if why == "list" and list_status else _status(after, before)
-            qe = e
-            if why == "list" and list_end is not None:
-                qe = list_end
-            elif st and (m := re.search(st, after[:40])):
-                qe = e + m.end()
-            list_status, list_end = st, qe
-            pending.append((qs, qe, text[s:e], a, st))
-        for args in reversed(pending):
-            emit(*args)
+        candidates = _amount_first_candidates(text, amounts, chunk.end)
+        used = {c[3].start for c in candidates}
         for a in amounts:
-            if a.start in used or a.value_yuan is None:
+            if a.start not in used and a.value_yuan is not None:
+                if (c := _other_candidate(text, a, chunk.start, chunk.end)) is not None:
+                    candidates.append(c)
+        for qs, qe, raw, a, status in candidates:
+            name = _clean_name(raw)
+            key = (name, a.value_yuan or 0.0)
+            if not _is_proper(name) or key in seen:
                 continue
-            # 2. name first: X项目，总投资…
-            cue = _CUE_AFTER_NAME.search(text, max(chunk.start, a.start - 14), a.start)
-            if cue:
-                ns = _clause_start(text, cue.start())
-                if ns > chunk.start and text[ns - 1] == "、":
-                    continue  # A、B项目，总投资X: shared
-                name = text[ns : cue.start()]
-                if _HEAD_END.search(name):
-                    qe = a.end + (1 if text[a.end : a.end + 1] in ")）" else 0)
-                    after = text[qe : chunk.end].lstrip(",，")
-                    emit(ns, qe, name, a, _status(after, ""))
-                continue
-            # 3. signed deal: 签约X项目50亿元
-            ns = _clause_start(text, a.start, "、")
-            name = text[ns : a.start]
-            if _HEAD_END.search(name) and re.search(r"签约|引进|落户|招商|洽谈", text[chunk.start : a.start]):
-                if not (ns > chunk.start and text[ns - 1] == "、"):
-                    emit(ns, a.end, name, a, "签约" if "签约" in text[chunk.start : a.start] else None)
-                continue
-            # 4. spend-on: 投入2.37亿元实施X工程
-            spend = _SPEND_CUE.search(text, max(chunk.start, a.start - 8), a.start)
-            verb = _SPEND_VERB.match(text, a.end)
-            if spend and verb:
-                e = _clause_end(text, verb.end())
-                name = text[verb.end() : e]
-                if _HEAD_END.search(name):
-                    emit(spend.start(), e, name, a, verb.group() if verb.group() != "用于" else None)
+            seen.add(key)
+            found.append(
+                Project(
+                    name=name, investment_yuan=a.value_yuan, investment_text=a.text, status=status,
+                    industries=tag_industries(name), quote=text[qs:qe], start=qs, end=qe,
+                )
+            )
     return found
