@@ -214,3 +214,35 @@ def test_distinct_projects_follow_one_project_across_years(svc_session):
     assert names == sorted(names) and len(names) == 3
     assert [p.name for p in list_projects(svc_session, distinct=True, per_page=1, page=3).items] == ["宝兴县城污水处理厂"]
     assert list_projects(svc_session).total == 4  # mentions stay available
+
+
+def test_lists_and_matrix_on_both_backends(engine):
+    from sqlalchemy.orm import Session
+    from svc_builders import add_regions
+
+    from zhaoshang.services import region_profile
+
+    with Session(engine) as s:
+        add_regions(s)
+        r = ReportBuilder(s, "430400", 2021)
+        r.project("衡阳综合保税区二期", 5.5e9, "加快建设", ["logistics", "new_materials"])
+        r.project("白沙洲标准厂房", 2e9, "开工建设", ["new_materials_x"])
+        r.industry("new_materials", "新材料", 3.0)
+        r.park("衡阳高新区", "高新区")
+        r.enterprise("湖南君禾铜业有限公司", "君禾铜业")
+        r.indicator("gdp", "2020", "actual", "growth_pct", 4.0)
+        r.done()
+        ReportBuilder(s, "430482", 2022).industry("new_materials", "新材料", 1.5)
+        s.commit()
+    with Session(engine) as s:
+        assert [p.name for p in list_projects(s, industry="new_materials").items] == ["衡阳综合保税区二期"]
+        assert list_projects(s, region="湖南", q="厂房", distinct=True).total == 1
+        assert list_indicators(s, region="湖南省").total == 1
+        m = industry_matrix(s)
+        assert [(c["region"], c["weight"]) for c in m.cells] == [("430400", 3.0), ("430482", 1.5)]
+        assert industry_evidence(s, "new_materials", region="衡阳市", include_descendants=False)[0].sentence == "大力发展新材料。"
+        o = corpus_overview(s)
+        assert (o.reports, o.facts["park"], o.facts["enterprise"]) == (2, 1, 1)
+        p = region_profile(s, "衡阳市")
+        assert p.enterprises[0].name == "湖南君禾铜业有限公司" and p.parks[0].name == "衡阳高新区"
+        assert p.children[0]["code"] == "430482"
