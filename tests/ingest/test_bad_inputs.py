@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.ingest import variants as v
-from zhaoshang.ingest import IngestError, iter_inputs, normalise, read_bytes, read_path
+from zhaoshang.ingest import IngestError, iter_inputs, read_bytes, read_path
+from zhaoshang.ingest.normalise import normalise
 
 
 def reason(data: bytes, name: str) -> str:

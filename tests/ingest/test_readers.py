@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.ingest import variants as v
-from zhaoshang.ingest import IngestError, iter_inputs, normalise, read_bytes, read_path
+from zhaoshang.ingest import IngestError, iter_inputs, read_bytes, read_path
+from zhaoshang.ingest.normalise import normalise
 from zhaoshang.ingest.readers.text import split_title
 from zhaoshang.ingest.registry import readers
 

@@ -13,7 +13,8 @@ from collections.abc import Callable
 import pytest
 
 from tests.ingest import variants as v
-from zhaoshang.ingest import normalise, read_bytes
+from zhaoshang.ingest import read_bytes
+from zhaoshang.ingest.normalise import normalise
 
 Samples = dict[str, tuple[str | None, str]]
 
