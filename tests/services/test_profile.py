@@ -120,3 +120,15 @@ def test_ambiguous_name_resolves_to_the_one_with_reports(svc_session):
 def test_profile_of_a_region_without_reports_is_empty_not_an_error(svc_session):
     p = region_profile(svc_session, "常宁市")
     assert p.reports == [] and p.indicators == [] and p.industries == []
+
+
+def test_profile_lists_a_project_once_across_reports(svc_session):
+    r21 = ReportBuilder(svc_session, "511827", 2021)
+    r21.project("五龙汉白玉新材料产业园项目", 2e9, "签约")
+    r21.done()
+    r22 = ReportBuilder(svc_session, "511827", 2022)
+    r22.project("五龙汉白玉新材料产业园", 2e9, "开工建设")
+    r22.done()
+    (proj,) = region_profile(svc_session, "宝兴县").projects
+    assert (proj.status, proj.report_year, proj.mentions) == ("开工建设", 2022, 2)
+    assert [h["status"] for h in proj.history] == ["开工建设", "签约"]

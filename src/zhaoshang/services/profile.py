@@ -16,7 +16,7 @@ from zhaoshang.services.corpus import HEAVY_REPORT_COLUMNS
 from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
 from zhaoshang.services.industries import IndustryWeight, region_industries
 from zhaoshang.services.labels import HEADLINE_METRICS, measure_label, metric_label
-from zhaoshang.services.projects import ProjectRow, project_row
+from zhaoshang.services.projects import ProjectRow, fold_mentions, project_row
 from zhaoshang.store.models import (
     Enterprise,
     EnterpriseMention,
@@ -291,15 +291,13 @@ def _period_key(period: str) -> tuple[int, int, str]:
 def _top_projects(
     session: Session, report_ids: list[int], years: dict[int, int | None], reg: Region, limit: int
 ) -> list[ProjectRow]:
+    """The region's biggest projects, each once however many reports mention it."""
     if not report_ids:
         return []
-    stmt = (
-        select(ProjectFact)
-        .where(live(ProjectFact), ProjectFact.report_id.in_(report_ids))
-        .order_by(ProjectFact.investment_yuan.is_(None), ProjectFact.investment_yuan.desc(), ProjectFact.id)
-        .limit(limit)
-    )
-    return [project_row(f, years.get(f.report_id), reg.code, reg.name) for f in session.scalars(stmt)]
+    stmt = select(ProjectFact).where(live(ProjectFact), ProjectFact.report_id.in_(report_ids))
+    rows = fold_mentions([project_row(f, years.get(f.report_id), reg.code, reg.name) for f in session.scalars(stmt)])
+    rows.sort(key=lambda r: (r.investment_yuan is None, -(r.investment_yuan or 0), r.fact_id))
+    return rows[:limit]
 
 
 def _named(session, model, name_attr, report_ids, years, limit, detail) -> list[NamedFact]:  # type: ignore[no-untyped-def]

@@ -156,23 +156,25 @@ def project_key(region_code: str | None, name: str) -> tuple[str, str]:
     return region_code or "", key
 
 
-def _distinct_page(session: Session, stmt, sort: str, page: int, per_page: int) -> Page[ProjectRow]:  # type: ignore[no-untyped-def]
+def fold_mentions(mentions: list[ProjectRow]) -> list[ProjectRow]:
+    """One row per project (see :func:`project_key`): its newest mention, carrying the
+    newest stated amount, the number of mentions and the history of all of them."""
     groups: dict[tuple[str, str], list[ProjectRow]] = {}
-    for f, y, code, name in session.execute(stmt):
-        groups.setdefault(project_key(code, f.name), []).append(project_row(f, y, code, name))
+    for row in mentions:
+        groups.setdefault(project_key(row.region_code, row.name), []).append(row)
     rows = []
-    for mentions in groups.values():
-        mentions.sort(key=lambda r: (-(r.report_year or 0), -r.report_id, r.start))
-        head = mentions[0]
+    for group in groups.values():
+        group.sort(key=lambda r: (-(r.report_year or 0), -r.report_id, r.start))
+        head = group[0]
         if head.investment_yuan is None:  # keep the newest stated amount
-            stated = next((m for m in mentions if m.investment_yuan is not None), None)
+            stated = next((m for m in group if m.investment_yuan is not None), None)
             if stated is not None:
                 head.investment_yuan, head.investment_yi, head.investment_text = (
                     stated.investment_yuan,
                     stated.investment_yi,
                     stated.investment_text,
                 )
-        head.mentions = len(mentions)
+        head.mentions = len(group)
         head.history = [
             {
                 "report_year": m.report_year,
@@ -184,9 +186,14 @@ def _distinct_page(session: Session, stmt, sort: str, page: int, per_page: int) 
                 "start": m.start,
                 "end": m.end,
             }
-            for m in mentions
+            for m in group
         ]
         rows.append(head)
+    return rows
+
+
+def _distinct_page(session: Session, stmt, sort: str, page: int, per_page: int) -> Page[ProjectRow]:  # type: ignore[no-untyped-def]
+    rows = fold_mentions([project_row(f, y, code, name) for f, y, code, name in session.execute(stmt)])
     key = (sort or "-investment").strip()
     desc = key.startswith("-")
     key = key.lstrip("+-")
