@@ -86,8 +86,8 @@ _LANDING_BEFORE = re.compile(
     r"引进了|支持了)$"
 )
 _LIST_END = re.compile(
-    r"(?:(?<!等)等(?!于)|为代表的)(?:[\d一二三四五六七八九十]+家|一批|多家)?[^,，。；;、]{0,14}?"
-    r"(?:企业|公司|集团|龙头|厂商|商家|央企|民企|国企|平台)(?![园区中心建])"
+    r"(?:(?:(?<!等)等(?![于级])|为代表的)(?:[\d一二三四五六七八九十]+家|一批|多家)?[^,，。；;、]{0,14}?"
+    r"(?:企业|公司|集团|龙头|厂商|商家|央企|民企|国企|平台)(?![园区中心建])|为龙头)"
 )
 _ITEM_GENERIC = re.compile(
     r"(?:企业|公司|集团|项目|产业|工程|基地|园|区|县|市|省|镇|乡|村|平台|中心|系统|机构|实验室|研究院|学院|大学|"
@@ -144,7 +144,7 @@ def _org_names(text: str) -> list[tuple[int, int]]:
         if not brand:
             continue
         core = strip_region(brand)
-        region_owned = core != brand or re.match(r"^[省市县区州]", brand)
+        region_owned = core != brand or re.match(r"^[省市县区州](?![省市县区州])", brand)
         if re.search(r"上市|国有|民营|犯罪|恶势力|僵尸|各类|一批", brand):
             continue
         if (_brand_ok(brand, 12) and _proper(core, places=True)) or (region_owned and len(core) >= 2 and not re.search(r"属", brand)):

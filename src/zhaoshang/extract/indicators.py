@@ -231,14 +231,13 @@ def _extract(text: str, year: int, sections: list[Section], sentences: list[Sent
     mentions_all = find_mentions(text)
     mstarts = [m.start for m in mentions_all]
     tracker = ScopeTracker(year)
+    markers = tracker.markers(text)
+    marker_pos = [p for p, _ in markers]
     section_starts = [s.start for s in sections]
     out: list[Indicator] = []
     seen: set[tuple] = set()
     for sent in sentences:
-        i = bisect.bisect_right(section_starts, sent.start) - 1
-        tracker.enter(sections[i].kind if i >= 0 else "other")
         lo, hi = sent.start, sent.end
-        scope = tracker.advance(text[lo:hi])
         r0, r1 = bisect.bisect_left(raw_starts, lo), bisect.bisect_left(raw_starts, hi)
         masked = [a for a in raw_all[r0:r1] if a.end <= hi]
         amounts = [a for a in masked if _usable(a)]
@@ -248,6 +247,9 @@ def _extract(text: str, year: int, sections: list[Section], sentences: list[Sent
         mentions = [m for m in mentions_all[m0:m1] if m.end <= hi]
         if not mentions:
             continue
+        i = bisect.bisect_right(section_starts, lo) - 1
+        kind, sec_start = (sections[i].kind, sections[i].start) if i >= 0 else ("other", 0)
+        scope = tracker.scope_at(markers, marker_pos, kind, sec_start, hi)
         for b in _bind_sentence(text, lo, hi, amounts, masked, mentions):
             ind = _indicator(text, lo, b, masked, year, scope)
             if ind is None:

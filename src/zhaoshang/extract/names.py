@@ -202,9 +202,9 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     pos = end
     depth = 0  # inside a bracketed part of the name: 中国（湖南）自由贸易试验区
     for word, tag in reversed(tokens):
-        if word in (")", "）"):
+        if word in (")", "）", "”"):
             depth += 1
-        elif word in ("(", "（") and depth:
+        elif word in ("(", "（", "“") and depth:
             depth -= 1
         elif depth or word in keep_verbs:
             pass

@@ -120,8 +120,11 @@ def parse_chinese_number(s: str) -> float | None:
 
 def money_to_yuan(number: float, unit: str) -> float | None:
     """``number`` ``unit`` in yuan (35, 亿元 → 3.5e9); None when ``unit`` is not RMB money."""
-    unit = unit.removesuffix("人民币")
-    if not unit.endswith("元") or unit.endswith(_FOREIGN):
+    if not unit.endswith("元"):
+        unit = unit.removesuffix("人民币")
+        if not unit.endswith("元"):
+            return None
+    if unit.endswith(_FOREIGN):
         return None
     factor = _YUAN_PREFIX.get(unit[:-1])
     if factor is None:
@@ -136,7 +139,11 @@ def find_amounts(text: str) -> list[Amount]:
     """
     out: list[Amount] = []
     for m in _AMOUNT_RE.finditer(text):
-        num, mag, unit = m["num"], m["mag"] or "", m["unit"] or ""
+        num, mag, unit = m.group("num", "mag", "unit")
+        if not mag and not unit and ("万" not in num and "亿" not in num):
+            continue  # the common case by far: 一是, 十四五, a year — no unit, no magnitude
+        mag = mag or ""
+        unit = unit or ""
         if not mag:
             tail = _TRAILING_MAG.search(num)
             # 4万亿 → 4 + 万亿, but 一亿二千万 is one number: a 万 below a 亿 stays inside.

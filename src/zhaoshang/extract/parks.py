@@ -26,7 +26,7 @@ KINDS: dict[str, str] = {
     "高新技术产业开发区": "高新区", "高新技术开发区": "高新区", "高新区": "高新区",
     "工业开发区": "开发区", "产业开发区": "开发区", "开发区": "开发区",
     "自由贸易试验区": "自贸区", "自贸试验区": "自贸区", "自贸区": "自贸区", "自由贸易区": "自贸区",
-    "综合保税区": "综合保税区", "保税区": "保税区", "保税物流中心": "保税物流中心",
+    "综合保税区": "综合保税区", "边合区": "合作区", "保税区": "保税区", "保税物流中心": "保税物流中心",
     "产业集聚区": "产业集聚区", "集聚区": "产业集聚区", "集中区": "产业集聚区",
     "工业园区": "工业园", "工业园": "工业园", "工业区": "工业园",
     "产业园区": "产业园", "产业园": "产业园", "科技园区": "科技园", "科技园": "科技园",
@@ -39,7 +39,7 @@ _SUFFIX = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 #: verbs that belong inside park names (皖北承接产业转移集聚区, 农业产业融合示范园 …)
 _KEEP_VERBS = frozenset(
     "承接 转移 创新 循环 综合 制造 应用 开放 开发 合作 示范 孵化 加工 服务 保护 养殖 种植 融合 生产 供给 产销 "
-    "创作 摄影 保供 驯化 推广 体验 再生 智造 研发 检测 集散 仓储 配送 交易 展示 创业 共建 重点 道地".split()
+    "创作 摄影 保供 驯化 体验 再生 智造 研发 检测 集散 仓储 配送 交易 展示 创业 共建 重点 道地".split()
 )
 _LEVEL = re.compile(
     r"^(?:市级以上|省级以上|国家级|省级|市级|县级|区级|村级|自治区级|州级|国家|全国|全省|全市|全县|全区|星级|"
@@ -55,7 +55,7 @@ _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+
 _COUNTED_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|座)")
 _TITLE_VERB = re.compile(r"获评|荣获|评为|命名为|授予|创建为|成为|获批为|认定为|列为|入选|荣膺|被评|获得")
 _ECON = re.compile(r"产业|工业|农业|经济|开发|物流|科技|高新|贸易|制造|航空|渔业|电商|商务|投资|装备|能源|材料")
-_NOT_INDUSTRY_BASE = re.compile(r"教育|培训|科普|研学|党性|廉洁|爱国|法治|宣传|人才|双拥|传习|养生|文明|廉政|干部")
+_NOT_INDUSTRY_BASE = re.compile(r"教育|培训|科普|研学|党性|廉洁|爱国|法治|宣传|人才|双拥|传习|养生|文明|廉政|干部|体育|训练")
 _SCALE = re.compile(r"^[百千万]亿级|^[\d.]+亿级")
 _SCALE_BEFORE = re.compile(r"亿级$")
 _PROGRAMME = re.compile(r"[“\"]?[一二三四五六七八九十两]+[园区地个大基]")  # “三园一基地”: a programme
@@ -70,6 +70,8 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
     prefix = _LEVEL.sub("", text[ns:ks])
     if _GENERIC_NAME.match(prefix) or _SCALE.match(prefix) or _PROGRAMME.match(text, ns):
         return False
+    if re.search(r"[和及、]", text[ns:ks]):
+        return False  # 成品油和国储粮基地: two names sharing one head
     floor = clause_floor(text, ns)
     if text.rfind("《", 0, ns) > text.rfind("》", 0, ns):
         return False  # inside a document title

@@ -14,6 +14,7 @@ read a 2016 or a 2026 report.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -85,11 +86,14 @@ _DEFAULT_SCOPE: dict[str, Scope] = {
 
 @dataclass
 class ScopeTracker:
-    """Running scope through the sentences of one report, reset at every section start."""
+    """The time markers of a report of ``year`` and the scope they give each sentence.
+
+    A marker moves the scope for the rest of its section, but only towards a part that
+    section can hold (a review moves between last year and the past plan; the plan and
+    tasks parts between the next plan and this year).
+    """
 
     year: int
-    section_kind: str = ""
-    scope: Scope = "unknown"
 
     def __post_init__(self) -> None:
         y = self.year
@@ -98,35 +102,37 @@ class ScopeTracker:
         nxt = plan_name(plan_of_year(y))
         past_plan = rf"|“?{past}”?(?:时期|期间|以来)(?!规划)" if past else ""
         past_re = rf"(?P<past_plan>过去五年|五年来|这五年|五年间|五年中{past_plan})"
-        last_re = rf"(?P<last>过去一年|一年来|去年|刚刚过去的{y - 1}年|^[^,，。]{{0,8}}{y - 1}年|{y - 1}年[,，]?是[^。]{{0,40}}一年)"
+        last_re = rf"(?P<last>过去一年|一年来|去年|刚刚过去的{y - 1}年|@SOS@[^,，。]{{0,8}}{y - 1}年|{y - 1}年[,，]?是[^。]{{0,40}}一年)"
         next_re = rf"(?P<next_plan>今后五年|未来五年|“?{nxt}”?(?:时期|期间)(?!规划)|到{next_span(y)[1]}年)"
-        this_re = rf"(?P<this>今年|^[^,，。]{{0,8}}{y}年|{y}年[,，]?是)"
-        self._backward = re.compile(f"{past_re}|{last_re}")
-        self._forward = re.compile(f"{next_re}|{this_re}")
-        self._both = re.compile(f"{past_re}|{last_re}|{next_re}|{this_re}")
+        this_re = rf"(?P<this>今年|@SOS@[^,，。]{{0,8}}{y}年|{y}年[,，]?是)"
+        both = f"{past_re}|{last_re}|{next_re}|{this_re}"
+        self._both = re.compile(both.replace("@SOS@", "^"))
+        # the same markers over a whole text: "sentence start" is after a terminal mark
+        self._both_text = re.compile(both.replace("@SOS@", r"(?:^|(?<=[。！？；!?;\s]))"))
 
-    def enter(self, section_kind: str) -> None:
-        if section_kind != self.section_kind:
-            self.section_kind = section_kind
-            self.scope = _DEFAULT_SCOPE.get(section_kind, "unknown")
+    def markers(self, text: str) -> list[tuple[int, Scope]]:
+        """Every time marker of a whole text, (position, scope) in order: scan once, then
+        :meth:`scope_at` answers per sentence without rescanning."""
+        return [(m.start(), m.lastgroup or "unknown") for m in self._both_text.finditer(text)]
 
-    def advance(self, sentence: str) -> Scope:
-        """Update the scope with the markers of ``sentence`` and return it."""
-        kind = self.section_kind
-        if kind in ("other", "preamble"):
-            rx = self._both
-        elif kind in ("review", "review_plan"):
-            rx = self._backward
-        elif kind in ("plan", "tasks", "closing"):
-            rx = self._forward
-        else:
-            return self.scope
-        last = None
-        for last in rx.finditer(sentence):
-            pass
-        if last is not None and last.lastgroup:
-            self.scope = last.lastgroup
-        return self.scope
+    def scope_at(self, markers: list[tuple[int, Scope]], positions: list[int], section_kind: str,
+                 section_start: int, sentence_end: int) -> Scope:
+        """Scope of the sentence ending at ``sentence_end``: the last marker its section kind
+        heeds between the section start and the sentence end, else the section default."""
+        allowed = _ALLOWED.get(section_kind, ())
+        i = bisect.bisect_left(positions, sentence_end) - 1
+        while i >= 0 and positions[i] >= section_start:
+            if markers[i][1] in allowed:
+                return markers[i][1]
+            i -= 1
+        return _DEFAULT_SCOPE.get(section_kind, "unknown")
+
+
+_ALLOWED: dict[str, tuple[Scope, ...]] = {
+    "review": ("past_plan", "last"), "review_plan": ("past_plan", "last"),
+    "plan": ("next_plan", "this"), "tasks": ("next_plan", "this"), "closing": ("next_plan", "this"),
+    "preamble": ("past_plan", "last", "next_plan", "this"), "other": ("past_plan", "last", "next_plan", "this"),
+}
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
