@@ -87,7 +87,7 @@ _LANDING_BEFORE = re.compile(
 )
 _LIST_END = re.compile(
     r"(?:(?:(?<!等)等(?![于级])|为代表的)(?:[\d一二三四五六七八九十]+家|一批|多家)?[^,，。；;、]{0,14}?"
-    r"(?:企业|公司|集团|龙头|厂商|商家|央企|民企|国企|平台)(?![园区中心建])|为龙头)"
+    r"(?:企业|公司|集团|龙头|厂商|商家|央企|民企|国企|平台)(?![园区中心建])|等的?(?:战略)?合作)"
 )
 _ITEM_GENERIC = re.compile(
     r"(?:企业|公司|集团|项目|产业|工程|基地|园|区|县|市|省|镇|乡|村|平台|中心|系统|机构|实验室|研究院|学院|大学|"
@@ -226,10 +226,36 @@ def _listed_brands(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _org_anchored(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items listed with a full company name (携手中茶公司、云南农垦、建行云南省分行; 引进上海新纪元和
+    天有教育集团) are companies too when they look like proper names."""
+    out = []
+    for os_, oe in orgs:
+        start, end = os_, oe
+        while start > 0 and text[start - 1] not in ",，;；。:：!！?？\n":
+            start -= 1
+        while end < len(text) and text[end] not in ",，;；。:：!！?？\n":
+            end += 1
+        parts = list(re.finditer(r"[^、和及与]+", text[start:end]))
+        if len(parts) < 2:
+            continue
+        for k, part in enumerate(parts):
+            s_, e = start + part.start(), start + part.end()
+            if (s_, e) == (os_, oe) or s_ <= os_ < e:
+                continue
+            if k == 0:
+                s_ = name_start(text, e, s_, keep_verbs=_ORG_KEEP, max_len=12)
+            name = text[s_:e]
+            if 2 <= len(name) <= 10 and not _ITEM_GENERIC.search(name) and _brand_ok(name, 10) and _proper(name, places=True):
+                out.append((s_, e))
+    return out
+
+
 def extract_enterprises(doc: Document) -> list[Enterprise]:
     """Every company mention with a report-wide ``canonical`` name (see module docstring)."""
     text = doc.text
-    spans = set(_org_names(text)) | set(_short_names(text)) | set(_listed_brands(text))
+    orgs = _org_names(text)
+    spans = set(orgs) | set(_short_names(text)) | set(_listed_brands(text)) | set(_org_anchored(text, orgs))
     # a mention inside a longer one (君禾铜业 inside 四川君禾铜业有限公司) is the longer one
     kept = sorted(
         (s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)),

@@ -216,7 +216,7 @@ def extract_indicators(doc: Document) -> list[Indicator]:
         return []
     view = ReadingView.of(doc.text)
     sections = doc.sections or split_sections(doc.text, year)
-    if view.keep is None and doc.sentences:
+    if not view.cuts and doc.sentences:
         sentences = doc.sentences
     else:
         sections = [Section(s.kind, s.title, view.to_view(s.start), view.to_view(s.end)) for s in sections]

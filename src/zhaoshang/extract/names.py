@@ -184,6 +184,14 @@ LEAD_WORDS = frozenset(
 )
 
 
+def _short_quote(text: str, close: int) -> bool:
+    """Whether the quotation closing at ``close`` is a short name part (“双百”), not a phrase
+    with its own punctuation (“西电东送、云电外送”)."""
+    open_ = text.rfind("“", 0, close)
+    inner = text[open_ + 1 : close] if open_ >= 0 else ""
+    return 0 < len(inner) <= 6 and not any(ch in CLAUSE_PUNCT or ch == "、" for ch in inner)
+
+
 def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = frozenset(),
                lead_words: frozenset[str] = LEAD_WORDS, max_len: int = 20) -> int:
     """Where a name ending at ``end`` starts: walk back over jieba tokens from ``end`` and stop
@@ -200,9 +208,9 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     window_start = floor if end - floor <= 60 else end - 60
     tokens = rjieba.tag(text[window_start:end])
     pos = end
-    depth = 0  # inside a bracketed part of the name: 中国（湖南）自由贸易试验区
+    depth = 0  # inside a bracketed part of the name: 中国（湖南）自由贸易试验区, “双百”产业园
     for word, tag in reversed(tokens):
-        if word in (")", "）", "”"):
+        if word in (")", "）") or (word == "”" and _short_quote(text, pos - 1)):
             depth += 1
         elif word in ("(", "（", "“") and depth:
             depth -= 1

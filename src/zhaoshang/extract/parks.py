@@ -55,7 +55,7 @@ _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+
 _COUNTED_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|座)")
 _TITLE_VERB = re.compile(r"获评|荣获|评为|命名为|授予|创建为|成为|获批为|认定为|列为|入选|荣膺|被评|获得")
 _ECON = re.compile(r"产业|工业|农业|经济|开发|物流|科技|高新|贸易|制造|航空|渔业|电商|商务|投资|装备|能源|材料")
-_NOT_INDUSTRY_BASE = re.compile(r"教育|培训|科普|研学|党性|廉洁|爱国|法治|宣传|人才|双拥|传习|养生|文明|廉政|干部|体育|训练")
+_NOT_INDUSTRY_BASE = re.compile(r"教育|培训|科普|研学|党性|廉洁|爱国|法治|宣传|人才|双拥|传习|养生|文明|廉政|干部|体育|训练|实践")
 _SCALE = re.compile(r"^[百千万]亿级|^[\d.]+亿级")
 _SCALE_BEFORE = re.compile(r"亿级$")
 _PROGRAMME = re.compile(r"[“\"]?[一二三四五六七八九十两]+[园区地个大基]")  # “三园一基地”: a programme
@@ -100,7 +100,7 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
             return False
     if kind == "示范区" and not _ECON.search(name):
         return False
-    if kind in ("基地", "示范区", "试验区") and _NOT_INDUSTRY_BASE.search(name):
+    if kind in ("基地", "示范区", "试验区") and ("“" in name or _NOT_INDUSTRY_BASE.search(name)):
         return False
     return True
 

@@ -41,30 +41,52 @@ F = TypeVar("F", bound=Fact)
 @dataclass(frozen=True, slots=True)
 class ReadingView:
     text: str
-    keep: tuple[int, ...] | None
-    """For each view character, the index of its source character; None when identical."""
+    cuts: tuple[tuple[int, int], ...] = ()
+    """Dropped source stretches as (view position, source characters dropped so far), in order."""
 
     @classmethod
     def of(cls, source: str) -> ReadingView:
-        if "\n" not in source or not SOFT_BREAK.search(source):
-            return cls(_ascii_punct(source), None)
-        keep: list[int] = []
-        pos = 0
+        if "\n" not in source:
+            return cls(_ascii_punct(source))
+        pieces: list[str] = []
+        cuts: list[tuple[int, int]] = []
+        pos = dropped = 0
         for m in SOFT_BREAK.finditer(source):
-            keep.extend(range(pos, m.start()))
+            pieces.append(source[pos : m.start()])
+            dropped += m.end() - m.start()
+            cuts.append((m.start() - (dropped - (m.end() - m.start())), dropped))
             pos = m.end()
-        keep.extend(range(pos, len(source)))
-        text = _ascii_punct("".join(source[i] for i in keep))
-        return cls(text, tuple(keep))
+        if not cuts:
+            return cls(_ascii_punct(source))
+        pieces.append(source[pos:])
+        return cls(_ascii_punct("".join(pieces)), tuple(cuts))
+
+    def _shift(self, view_pos: int) -> int:
+        """Source characters dropped before the view character at ``view_pos``."""
+        i = bisect.bisect_right(self.cuts, (view_pos, 1 << 62)) - 1
+        return self.cuts[i][1] if i >= 0 else 0
 
     def to_view(self, pos: int) -> int:
         """View position of source position ``pos`` (the next kept character)."""
-        return pos if self.keep is None else bisect.bisect_left(self.keep, pos)
+        if not self.cuts:
+            return pos
+        # smallest v with source(v) >= pos
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if mid + self._shift(mid) < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def to_source_pos(self, view_pos: int) -> int:
+        return view_pos + self._shift(view_pos) if self.cuts else view_pos
 
     def to_source(self, fact: F, source: str) -> F:
         """``fact`` with its span (and quote) moved from the view to ``source``."""
-        if self.keep is None:
+        if not self.cuts:
             return replace(fact, quote=source[fact.start : fact.end])
-        start = self.keep[fact.start]
-        end = self.keep[fact.end - 1] + 1 if fact.end > fact.start else start
+        start = self.to_source_pos(fact.start)
+        end = self.to_source_pos(fact.end - 1) + 1 if fact.end > fact.start else start
         return replace(fact, start=start, end=end, quote=source[start:end])
