@@ -37,9 +37,9 @@ def _read(sample_dir: Path, stem: str) -> tuple[str, str]:
     return title.strip(), text.strip()
 
 
-def _next_year(text: str) -> str:
+def _next_year(text: str, rewrites: dict[str, str] = REWRITES) -> str:
     """Move the report on one year: the review year and the meeting year (2020→2021, 2021→2022)."""
-    for old, new in REWRITES.items():
+    for old, new in rewrites.items():
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     return re.sub(r"(?<!\d)(2020|2021)(?=年)", lambda m: str(int(m.group(1)) + 1), text)
@@ -90,3 +90,45 @@ def test_targets_of_a_real_report_meet_the_next_years_results(regions_engine, sa
         gdp_vs_province = parent[("gdp", "2021")]
         assert gdp_vs_province.ancestor_name == "湖南省"
         assert gdp_vs_province.relation == "above" and gdp_vs_province.difference == pytest.approx(1.5)
+
+
+# 宝兴县 (a county): level, rate and ceiling targets, and a pair of figures in one sentence.
+# Targets set in 2021: GDP 8.5%以上, 固投 35亿元以上, 城乡收入 8%和9%左右, 优良率 95%以上,
+# 失业率 4%以内, 建筑业 30%.
+BAOXING_REWRITES = {
+    "全县地区生产总值增长4.1%": "全县地区生产总值增长8.2%",  # missed (below 8.5%以上)
+    "全社会固定资产投资增长14.26%": "全社会固定资产投资完成36.5亿元",  # met (a level against a level)
+    "城乡居民人均可支配收入分别增长6.3%和9%": "城乡居民人均可支配收入分别增长8.3%和8.1%",  # met / missed (8.1 is 0.9 pp under 9%左右)
+    "空气质量优良天数率达98.6%": "空气质量优良天数率达96.2%",  # met
+    "提供就业岗位6900余个,城镇登记失业率控制在4%以内": "提供就业岗位6900余个,城镇登记失业率3.6%",  # met (ceiling)
+    "建筑业总产值增长58.7%": "建筑业总产值增长21.4%",  # missed (30%)
+}
+
+
+def test_county_targets_of_every_shape_against_the_next_years_results(regions_engine, sample_dir):
+    title, text = _read(sample_dir, "baoxing")
+    first = _ingest(regions_engine, title, text, "baoxing-2021.txt")
+    second = _ingest(regions_engine, _next_year(title, {}), _next_year(text, BAOXING_REWRITES), "baoxing-2022.txt")
+
+    with Session(regions_engine) as session:
+        report = targets_vs_results(session, "宝兴县", year=2021)
+        assert report.report_years == [2021, 2022]
+        by = {(r.metric, r.measure): r for r in report.results}
+        expected = {
+            ("gdp", "growth_pct"): "missed",
+            ("fixed_asset_investment", "value"): "met",
+            ("urban_disposable_income", "growth_pct"): "met",
+            ("rural_disposable_income", "growth_pct"): "missed",
+            ("air_quality_good_days", "rate_pct"): "met",
+            ("unemployment_rate", "rate_pct"): "met",
+            ("construction_output", "growth_pct"): "missed",
+            ("retail_sales", "growth_pct"): "not_reported",
+        }
+        assert {key: by[key].status for key in expected} == expected
+        fai = by[("fixed_asset_investment", "value")]
+        assert (fai.target.report_id, fai.actual.report_id) == (first, second)
+        assert fai.difference == pytest.approx(1.5) and fai.target.unit == "亿元"
+        for r in report.results:
+            for side in (r.target, r.actual):
+                if side is not None:
+                    assert session.get(Report, side.report_id).text[side.start : side.end] == side.quote
