@@ -58,7 +58,7 @@ _BUSINESS = re.compile("(?:" + "|".join(sorted(set(WEAK_WORDS) | _STRONG, key=le
 _NOT_COMPANY_AFTER = re.compile(
     r"园|学院|大学|研究院|研究所|学校|公路|中心|基地|示范|广场|小镇|景区|产业|集群|行业|领域|企业|型|类|资源|"
     r"市场|体系|平台|网络|工程|设施|设备|技术|人才|创新|发展|服务|建设|消费|项目建设|合作|制|经济|管理|工作|单位|"
-    r"设计|研究|改革|行动|产品|价格|安全|监管|保障|供应|质量|加工|工业|材料|互联|展|博览"
+    r"设计|研究|改革|行动|产品|价格|安全|监管|保障|供应|质量|加工|工业|材料|互联|展|博览|枢纽|通道|走廊|港"
 )
 _ORG_KEEP = frozenset("建设 投资 发展 创新 开发 服务 合作 旅投 城投 控股 实业 置业 物流 科技 制造 融资 担保 运营 经营 城建".split())
 #: words that make a brand generic (现代农业, 智慧物流 …) when the brand is made of them
@@ -91,7 +91,7 @@ _LIST_END = re.compile(
 )
 _ITEM_GENERIC = re.compile(
     r"(?:企业|公司|集团|项目|产业|工程|基地|园|区|县|市|省|镇|乡|村|平台|中心|系统|机构|实验室|研究院|学院|大学|"
-    r"应用|年会|会议|活动|论坛|展会|博览会|节|会)$"
+    r"应用|年会|会议|活动|论坛|展会|博览会|节|会|所|院|交流|合作|对接|奖|榜)$"
 )
 
 
@@ -187,7 +187,9 @@ def _short_names(text: str) -> list[tuple[int, int]]:
             or _IN_LIST.match(text, m.end())
         )
         proper = _proper(core)
-        listed = _IN_LIST.match(text, m.end())
+        # a listed or award-taking item still needs a name of its own (凤阳玻璃, not 装饰建材)
+        named = proper or _proper(core, places=True)
+        listed = named and _IN_LIST.match(text, m.end())
         if not (proper or (strong and evidence) or listed or _COMPANY_PREDICATE.match(text, m.end())):
             continue
         if not strong and not evidence and all(t == "ns" for _, t in rjieba.tag(core)):
@@ -226,6 +228,9 @@ def _listed_brands(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_RELATION_VERB = re.compile(r"引进|引入|携手|联合|支持|紧盯|对接|合作|签约|^与|[^参给]与")
+
+
 def _org_anchored(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Items listed with a full company name (携手中茶公司、云南农垦、建行云南省分行; 引进上海新纪元和
     天有教育集团) are companies too when they look like proper names."""
@@ -239,12 +244,16 @@ def _org_anchored(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int
         parts = list(re.finditer(r"[^、和及与]+", text[start:end]))
         if len(parts) < 2:
             continue
+        first_end = start + parts[0].end()
+        first_start = name_start(text, first_end, start, keep_verbs=_ORG_KEEP, max_len=12)
+        if not _RELATION_VERB.search(text, start, first_start + 1):
+            continue  # only lists the company is partnered, landed or supported with
         for k, part in enumerate(parts):
             s_, e = start + part.start(), start + part.end()
             if (s_, e) == (os_, oe) or s_ <= os_ < e:
                 continue
             if k == 0:
-                s_ = name_start(text, e, s_, keep_verbs=_ORG_KEEP, max_len=12)
+                s_ = first_start
             name = text[s_:e]
             if 2 <= len(name) <= 10 and not _ITEM_GENERIC.search(name) and _brand_ok(name, 10) and _proper(name, places=True):
                 out.append((s_, e))
