@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +71,7 @@ class Corpus:
     backend: str
     texts: dict[int, str] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
+    drop: Callable[[], None] = lambda: None
 
 
 def _pg_admin(server_url: str, *statements: str) -> None:
@@ -85,14 +86,15 @@ def _pg_admin(server_url: str, *statements: str) -> None:
 _counter = itertools.count(1)
 
 
-def _new_db_url(backend: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+def _new_db_url(backend: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Callable[[], None]]:
+    """A fresh database URL and the function that removes it."""
     if backend == "sqlite":
-        return str(tmp_path_factory.mktemp("search") / "search.db")
+        return str(tmp_path_factory.mktemp("search") / "search.db"), lambda: None
     server = request.getfixturevalue("pg_url")
     name = f"zs_search_{os.getpid()}_{next(_counter)}"
     _pg_admin(server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
-    request.addfinalizer(lambda: _pg_admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    return make_url(server).set(database=name).render_as_string(hide_password=False)
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    return url, lambda: _pg_admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def _add_report(session: Session, corpus: Corpus, key: str, title: str, text: str, region: str, year: int,
@@ -147,19 +149,35 @@ def build_corpus(url: str, backend: str, sample_dir: Path) -> Corpus:
     return corpus
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
-def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -> Iterator[Corpus]:
-    """The indexed corpus on each backend (module scope: built once per test module)."""
-    url = _new_db_url(request.param, request, tmp_path_factory)
-    c = build_corpus(url, request.param, sample_dir)
-    yield c
-    c.engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def both(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -> Iterator[tuple[Corpus, Corpus]]:
-    """The same corpus on SQLite and on PostgreSQL, for comparing the two."""
-    built = [build_corpus(_new_db_url(b, request, tmp_path_factory), b, sample_dir) for b in ("sqlite", "postgresql")]
-    yield built[0], built[1]
-    for c in built:
+@pytest.fixture(scope="session")
+def _corpora(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -> Iterator[dict[str, Corpus]]:
+    """Corpora built lazily, once per backend per session, shared by every search test module."""
+    built: dict[str, Corpus] = {}
+    yield built
+    for c in built.values():
         c.engine.dispose()
+        try:
+            c.drop()
+        except Exception:  # noqa: BLE001 - the session's cluster may already be gone, and the database with it
+            pass
+
+
+def _corpus_for(backend: str, request: pytest.FixtureRequest) -> Corpus:
+    built = request.getfixturevalue("_corpora")
+    if backend not in built:
+        url, drop = _new_db_url(backend, request, request.getfixturevalue("tmp_path_factory"))
+        built[backend] = build_corpus(url, backend, request.getfixturevalue("sample_dir"))
+        built[backend].drop = drop
+    return built[backend]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def corpus(request: pytest.FixtureRequest) -> Corpus:
+    """The indexed corpus on each backend (built once per session; treat as read-only)."""
+    return _corpus_for(request.param, request)
+
+
+@pytest.fixture
+def both(request: pytest.FixtureRequest) -> tuple[Corpus, Corpus]:
+    """The same corpus on SQLite and on PostgreSQL, for comparing the two."""
+    return _corpus_for("sqlite", request), _corpus_for("postgresql", request)

@@ -27,6 +27,7 @@ def test_sqlite_and_postgresql_agree(both, query: str, filters: dict) -> None:  
     a, b = search(lite.engine, query, limit=200, **filters), search(pg.engine, query, limit=200, **filters)
     assert a.total == b.total
     assert a.facets == b.facets
-    key = lambda h: (h.report_id, h.start, h.end, h.snippet_html, h.section_kind)  # noqa: E731
-    assert sorted(map(key, a.hits)) == sorted(map(key, b.hits))
+    if a.total <= 200:  # the whole result fits in one page: the same hits, whatever the ranking
+        key = lambda h: (h.report_id, h.start, h.end, h.snippet_html, h.section_kind)  # noqa: E731
+        assert sorted(map(key, a.hits)) == sorted(map(key, b.hits))
     assert all_matches(lite.engine, query, **filters) == all_matches(pg.engine, query, **filters)

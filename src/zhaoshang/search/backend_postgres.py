@@ -10,8 +10,11 @@ exact substring matches, like the FTS5 backend) and word-layer lexemes carry wei
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, text
 
+from zhaoshang.search.filters import FacetCounts, Filters, UnitRow
 from zhaoshang.search.query import Query, Term
 from zhaoshang.search.tokens import bigram_phrase, escape, word_token
 from zhaoshang.search.units_build import Unit
@@ -123,21 +126,73 @@ def compile_match(query: Query, bonus: set[str]) -> str:
     return " | ".join(f"({g})" for g in groups)
 
 
-def matched_units_sql(filters_sql: str) -> str:
-    return (
-        "SELECT u.id, u.report_id, u.span_start, u.span_end, u.section_kind, u.year, u.region_code,"
-        " u.province_code, u.level, ts_rank(u.tsv, CAST(:q AS tsquery)) AS score"
-        " FROM search_units u"
-        f" WHERE u.tsv @@ CAST(:q AS tsquery){filters_sql}"
-    )
+def _where(flt: Filters, params: dict[str, Any]) -> str:
+    sql = []
+    if flt.year is not None:
+        params["year"] = flt.year
+        sql.append("u.year = :year")
+    if flt.level is not None:
+        params["level"] = flt.level
+        sql.append("u.level = :level")
+    if flt.region_codes is not None:
+        names = []
+        for i, code in enumerate(flt.region_codes):
+            params[f"rc{i}"] = code
+            names.append(f":rc{i}")
+        sql.append(f"u.region_code IN ({', '.join(names) or 'NULL'})")
+    if flt.section_kind is not None:
+        params["section_kind"] = flt.section_kind
+        sql.append("u.section_kind = :section_kind")
+    if flt.fact_table is not None:
+        sql.append(
+            f"EXISTS (SELECT 1 FROM {flt.fact_table} f WHERE f.report_id = u.report_id"
+            ' AND f.start < u.span_end AND f."end" > u.span_start AND NOT f.deleted)'
+        )
+    return "".join(f" AND {s}" for s in sql)
 
 
-def facet_rows_sql(filters_sql: str) -> str:
-    return (
-        "SELECT u.province_code, u.level, u.year, u.section_kind, count(*) AS n FROM search_units u"
-        f" WHERE u.tsv @@ CAST(:q AS tsquery){filters_sql}"
-        " GROUP BY u.province_code, u.level, u.year, u.section_kind"
-    )
+def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCounts, int]:
+    """Exact counts by facet in one grouped pass; PostgreSQL ranks every match (window 0)."""
+    params: dict[str, Any] = {"q": match}
+    where = _where(flt, params)
+    rows = conn.execute(
+        text(
+            "SELECT u.province_code, u.level, u.year, u.section_kind, count(*) AS n FROM search_units u"
+            f" WHERE u.tsv @@ CAST(:q AS tsquery){where}"
+            " GROUP BY u.province_code, u.level, u.year, u.section_kind"
+        ),
+        params,
+    ).all()
+    by: list[dict[Any, int]] = [{}, {}, {}, {}]
+    for r in rows:
+        for i, value in enumerate((r.province_code, r.level, r.year, r.section_kind)):
+            by[i][value] = by[i].get(value, 0) + r.n
+    return FacetCounts(sum(r.n for r in rows), *by), 0
+
+
+def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo: int) -> list[UnitRow]:
+    params: dict[str, Any] = {"q": match, "limit": limit, "offset": offset}
+    where = _where(flt, params)
+    rows = conn.execute(
+        text(
+            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind,"
+            " ts_rank(u.tsv, CAST(:q AS tsquery)) AS score FROM search_units u"
+            f" WHERE u.tsv @@ CAST(:q AS tsquery){where}"
+            " ORDER BY score DESC, u.report_id, u.span_start LIMIT :limit OFFSET :offset"
+        ),
+        params,
+    ).all()
+    return [UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score)) for r in rows]
+
+
+def all_units(conn: Connection, match: str, flt: Filters) -> list[tuple[int, int, int]]:
+    params: dict[str, Any] = {"q": match}
+    where = _where(flt, params)
+    rows = conn.execute(
+        text(f"SELECT u.report_id, u.span_start, u.span_end FROM search_units u WHERE u.tsv @@ CAST(:q AS tsquery){where}"),
+        params,
+    ).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
 def index_bytes(conn: Connection) -> int:

@@ -9,13 +9,31 @@ has two columns: ``words`` (word layer) and ``bigrams`` (recall layer), tokenise
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, text
 
+from zhaoshang.search.filters import FacetCounts, Filters, UnitRow
 from zhaoshang.search.query import Query, Term
 from zhaoshang.search.tokens import bigram_phrase, bigrams, escape, word_token
 from zhaoshang.search.units_build import Unit
 
 NAME = "sqlite"
+
+# rowid = report_id << 24 | section code << 20 | unit number: total, facets and the section
+# filter are computed from the rowids FTS5 returns, without touching another table per match.
+_UNIT_BITS = 20
+_KIND_BITS = 4
+_GROUP_SHIFT = _UNIT_BITS  # rowid >> 20 = report_id << 4 | section code
+SECTION_CODES: dict[str, int] = {
+    "other": 0, "preamble": 1, "review": 2, "review_plan": 3, "plan": 4, "tasks": 5,
+    "self_improvement": 6, "closing": 7, "appendix": 8,
+}  # fmt: skip
+SECTION_BY_CODE = {v: k for k, v in SECTION_CODES.items()}
+RANK_WINDOW = 20_000
+"""Above this many matches, bm25 ranks the matches of the most recently added reports that
+together hold at least this many (total and facets stay exact): ranking millions of rows
+would cost seconds, and an index this size answers the common words of every report."""
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS search_units (
@@ -24,25 +42,28 @@ SCHEMA = (
         span_start INTEGER NOT NULL,
         span_end INTEGER NOT NULL,
         section_kind TEXT,
-        year INTEGER,
-        region_code TEXT,
-        province_code TEXT,
-        level TEXT,
         words TEXT NOT NULL,
         chars TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS ix_search_units_report ON search_units(report_id)",
+    """CREATE TABLE IF NOT EXISTS search_reports (
+        report_id INTEGER PRIMARY KEY,
+        year INTEGER,
+        region_code TEXT,
+        province_code TEXT,
+        level TEXT
+    )""",
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
         words, bigrams, content='', tokenize='ascii', detail='full'
     )""",
 )
 
-TABLES = ("search_fts", "search_units")
+TABLES = ("search_fts", "search_units", "search_reports")
 
 
 def has_schema(conn: Connection) -> bool:
-    row = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name IN ('search_units', 'search_fts')")).scalar()
-    return row == 2
+    names = "', '".join(TABLES)
+    return conn.execute(text(f"SELECT count(*) FROM sqlite_master WHERE name IN ('{names}')")).scalar() == len(TABLES)
 
 
 def create_schema(conn: Connection) -> None:
@@ -55,27 +76,34 @@ def drop_schema(conn: Connection) -> None:
         conn.execute(text(f"DROP TABLE IF EXISTS {name}"))
 
 
+def unit_rowid(report_id: int, section_kind: str, number: int) -> int:
+    if number >= 1 << _UNIT_BITS:
+        raise ValueError(f"report {report_id} has more than {1 << _UNIT_BITS} sentences")
+    code = SECTION_CODES.get(section_kind, 0)
+    return (report_id << (_UNIT_BITS + _KIND_BITS)) | (code << _UNIT_BITS) | number
+
+
 def insert_units(conn: Connection, units: list[Unit]) -> None:
     if not units:
         return
-    # The caller's transaction already holds SQLite's single write lock (it wrote the report),
-    # so ids taken from max(id) cannot be raced by another writer.
-    base = conn.execute(text("SELECT coalesce(max(id), 0) FROM search_units")).scalar() or 0
     r = units[0].report
+    conn.execute(
+        text("INSERT INTO search_reports (report_id, year, region_code, province_code, level) VALUES (:i, :y, :rc, :pc, :lv)"),
+        {"i": r.report_id, "y": r.year, "rc": r.region_code, "pc": r.province_code, "lv": r.level},
+    )
     rows = []
     fts_rows = []
-    for i, u in enumerate(units, start=base + 1):
-        words = u.words
-        rows.append((i, r.report_id, u.start, u.end, u.section_kind, r.year, r.region_code, r.province_code,
-                     r.level, words, u.chars))  # fmt: skip
-        fts_rows.append((i, words, u.bigram_text))
+    for n, u in enumerate(units):
+        i = unit_rowid(r.report_id, u.section_kind, n)
+        rows.append((i, r.report_id, u.start, u.end, u.section_kind, u.words, u.chars))
+        fts_rows.append((i, u.words, u.bigram_text))
     # Plain DB-API executemany inside the caller's transaction: SQLAlchemy's per-row parameter
     # processing would cost more than FTS5's own indexing here.
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(
-            "INSERT INTO search_units (id, report_id, span_start, span_end, section_kind, year, region_code,"
-            " province_code, level, words, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO search_units (id, report_id, span_start, span_end, section_kind, words, chars)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         cursor.executemany("INSERT INTO search_fts (rowid, words, bigrams) VALUES (?, ?, ?)", fts_rows)
@@ -84,6 +112,7 @@ def insert_units(conn: Connection, units: list[Unit]) -> None:
 
 
 def delete_report(conn: Connection, report_id: int) -> int:
+    conn.execute(text("DELETE FROM search_reports WHERE report_id = :r"), {"r": report_id})
     rows = conn.execute(
         text("SELECT id, words, chars FROM search_units WHERE report_id = :r"), {"r": report_id}
     ).all()
@@ -100,6 +129,7 @@ def delete_report(conn: Connection, report_id: int) -> int:
 def delete_all(conn: Connection) -> None:
     conn.execute(text("INSERT INTO search_fts (search_fts) VALUES ('delete-all')"))
     conn.execute(text("DELETE FROM search_units"))
+    conn.execute(text("DELETE FROM search_reports"))
 
 
 # --- queries -----------------------------------------------------------------------------------
@@ -136,23 +166,102 @@ def compile_match(query: Query, bonus: set[str]) -> str:
     return " OR ".join(f"({g})" for g in groups)
 
 
-def matched_units_sql(filters_sql: str) -> str:
-    """Units matching ``:q`` plus filters, as ``u.*`` and a score where higher is better."""
-    return (
-        "SELECT u.id, u.report_id, u.span_start, u.span_end, u.section_kind, u.year, u.region_code,"
-        " u.province_code, u.level, -bm25(search_fts, 2.0, 1.0) AS score"
-        " FROM search_fts CROSS JOIN search_units u ON u.id = search_fts.rowid"
-        f" WHERE search_fts MATCH :q{filters_sql}"
-    )
+def _where(flt: Filters, params: dict[str, Any]) -> str:
+    """Filters as conditions on ``search_fts.rowid`` (and, for fact types, on the unit's span)."""
+    sql = []
+    if flt.report_level:
+        conds = []
+        if flt.year is not None:
+            params["year"] = flt.year
+            conds.append("year = :year")
+        if flt.level is not None:
+            params["level"] = flt.level
+            conds.append("level = :level")
+        if flt.region_codes is not None:
+            names = []
+            for i, code in enumerate(flt.region_codes):
+                params[f"rc{i}"] = code
+                names.append(f":rc{i}")
+            conds.append(f"region_code IN ({', '.join(names) or 'NULL'})")
+        sql.append(
+            f"(search_fts.rowid >> {_UNIT_BITS + _KIND_BITS}) IN"
+            f" (SELECT report_id FROM search_reports WHERE {' AND '.join(conds)})"
+        )
+    if flt.section_kind is not None:
+        code = SECTION_CODES.get(flt.section_kind)
+        if code is None or (code == 0 and flt.section_kind != "other"):
+            sql.append("0")
+        else:
+            params["section_code"] = code
+            sql.append(f"((search_fts.rowid >> {_UNIT_BITS}) & {(1 << _KIND_BITS) - 1}) = :section_code")
+    if flt.fact_table is not None:
+        sql.append(
+            f"EXISTS (SELECT 1 FROM search_units u JOIN {flt.fact_table} f ON f.report_id = u.report_id"
+            ' WHERE u.id = search_fts.rowid AND f.start < u.span_end AND f."end" > u.span_start AND NOT f.deleted)'
+        )
+    return "".join(f" AND {s}" for s in sql)
 
 
-def facet_rows_sql(filters_sql: str) -> str:
-    return (
-        "SELECT u.province_code, u.level, u.year, u.section_kind, count(*) AS n"
-        " FROM search_fts CROSS JOIN search_units u ON u.id = search_fts.rowid"
-        f" WHERE search_fts MATCH :q{filters_sql}"
-        " GROUP BY u.province_code, u.level, u.year, u.section_kind"
-    )
+def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCounts, int]:
+    """Exact counts by facet, and the lowest rowid of the ranking window (0 = rank everything)."""
+    params: dict[str, Any] = {"q": match, "w": RANK_WINDOW}
+    where = _where(flt, params)
+    rows = conn.execute(
+        text(
+            f"WITH m AS MATERIALIZED (SELECT search_fts.rowid >> {_UNIT_BITS} AS g, count(*) AS n"
+            f" FROM search_fts WHERE search_fts MATCH :q{where} GROUP BY g),"
+            " j AS MATERIALIZED (SELECT m.g, m.n, r.province_code, r.level, r.year"
+            f"  FROM m LEFT JOIN search_reports r ON r.report_id = m.g >> {_KIND_BITS})"
+            " SELECT 'p' AS f, province_code AS v, sum(n) AS n FROM j GROUP BY province_code"
+            " UNION ALL SELECT 'l', level, sum(n) FROM j GROUP BY level"
+            " UNION ALL SELECT 'y', year, sum(n) FROM j GROUP BY year"
+            f" UNION ALL SELECT 's', g & {(1 << _KIND_BITS) - 1}, sum(n) FROM j GROUP BY 2"
+            " UNION ALL SELECT 'w', (SELECT g FROM (SELECT g, sum(n) OVER (ORDER BY g DESC) AS c FROM m)"
+            "  WHERE c >= :w ORDER BY g DESC LIMIT 1), NULL"
+        ),
+        params,
+    ).all()
+    by: dict[str, dict[Any, int]] = {"p": {}, "l": {}, "y": {}, "s": {}}
+    window_group = None
+    for f, v, n in rows:
+        if f == "w":
+            window_group = v
+        else:
+            key = SECTION_BY_CODE.get(v, "other") if f == "s" else v
+            by[f][key] = by[f].get(key, 0) + n
+    total = sum(by["s"].values())
+    lo = (window_group << _UNIT_BITS) if window_group is not None and total > RANK_WINDOW else 0
+    return FacetCounts(total, by["p"], by["l"], by["y"], by["s"]), lo
+
+
+def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo: int) -> list[UnitRow]:
+    """One page ranked by bm25 (higher score is better) among matches with rowid >= ``lo``."""
+    params: dict[str, Any] = {"q": match, "lo": lo, "limit": limit, "offset": offset}
+    where = _where(flt, params)
+    rows = conn.execute(
+        text(
+            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, p.score FROM"
+            " (SELECT search_fts.rowid AS id, -bm25(search_fts, 2.0, 1.0) AS score FROM search_fts"
+            f"  WHERE search_fts MATCH :q AND search_fts.rowid >= :lo{where}"
+            "  ORDER BY score DESC, search_fts.rowid LIMIT :limit OFFSET :offset) p"
+            " JOIN search_units u ON u.id = p.id ORDER BY p.score DESC, p.id"
+        ),
+        params,
+    ).all()
+    return [UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score)) for r in rows]
+
+
+def all_units(conn: Connection, match: str, flt: Filters) -> list[tuple[int, int, int]]:
+    params: dict[str, Any] = {"q": match}
+    where = _where(flt, params)
+    rows = conn.execute(
+        text(
+            "SELECT u.report_id, u.span_start, u.span_end FROM search_fts"
+            f" CROSS JOIN search_units u ON u.id = search_fts.rowid WHERE search_fts MATCH :q{where}"
+        ),
+        params,
+    ).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
 def index_bytes(conn: Connection) -> int:

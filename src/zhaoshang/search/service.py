@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, text
 
 from zhaoshang.search import segmenter
 from zhaoshang.search.backends import backend_for
+from zhaoshang.search.filters import FacetCounts, Filters, UnitRow
 from zhaoshang.search.indexer import ensure_schema, learn_store_names
 from zhaoshang.search.query import Query, QueryError, parse
 from zhaoshang.search.snippet import make_snippet
@@ -118,20 +119,14 @@ def search(
     with engine.connect() as conn:
         backend = backend_for(conn)
         learn_store_names(conn)
-        params: dict[str, Any] = {"q": backend.compile_match(parsed, _word_bonus(parsed))}
-        filters = _filters(conn, params, region=region, level=level, year=year,
-                           section_kind=section_kind, fact_type=fact_type)  # fmt: skip
-        facet_rows = conn.execute(text(backend.facet_rows_sql(filters)), params).all()
-        total = sum(r.n for r in facet_rows)
-        rows = []
-        if total and offset < total:
-            rows = conn.execute(
-                text(backend.matched_units_sql(filters) + " ORDER BY score DESC, u.id LIMIT :limit OFFSET :offset"),
-                {**params, "limit": limit, "offset": offset},
-            ).all()
+        match = backend.compile_match(parsed, _word_bonus(parsed))
+        flt = resolve_filters(conn, region=region, level=level, year=year, section_kind=section_kind,
+                              fact_type=fact_type)  # fmt: skip
+        counts, window = backend.facet_counts(conn, match, flt)
+        rows = backend.page(conn, match, flt, limit, offset, window) if counts.total > offset else []
         hits = _hits(conn, rows, parsed)
-        facets = _facets(conn, facet_rows)
-    return SearchResult(query=query, total=total, hits=hits, facets=facets, ignored=parsed.ignored)
+        facets = _facets(conn, counts)
+    return SearchResult(query=query, total=counts.total, hits=hits, facets=facets, ignored=parsed.ignored)
 
 
 def all_matches(
@@ -153,11 +148,9 @@ def all_matches(
     ensure_schema(engine)
     with engine.connect() as conn:
         backend = backend_for(conn)
-        params: dict[str, Any] = {"q": backend.compile_match(parsed, set())}
-        filters = _filters(conn, params, region=region, level=level, year=year,
-                           section_kind=section_kind, fact_type=fact_type)  # fmt: skip
-        rows = conn.execute(text(backend.matched_units_sql(filters)), params).all()
-    return sorted((r.report_id, r.span_start, r.span_end) for r in rows)
+        flt = resolve_filters(conn, region=region, level=level, year=year, section_kind=section_kind,
+                              fact_type=fact_type)  # fmt: skip
+        return sorted(backend.all_units(conn, backend.compile_match(parsed, set()), flt))
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -180,48 +173,35 @@ def _word_bonus(parsed: Query) -> set[str]:
 # --- filters -------------------------------------------------------------------------------------
 
 
-def _filters(
+def resolve_filters(
     conn: Connection,
-    params: dict[str, Any],
     *,
-    region: str | None,
-    level: str | None,
-    year: int | str | None,
-    section_kind: str | None,
-    fact_type: str | None,
-) -> str:
-    sql: list[str] = []
+    region: str | None = None,
+    level: str | None = None,
+    year: int | str | None = None,
+    section_kind: str | None = None,
+    fact_type: str | None = None,
+) -> Filters:
+    """Validate the filter values and resolve the region to the indexed codes under it."""
+    year_value = None
     if year not in (None, ""):
         try:
-            params["year"] = int(year)  # type: ignore[arg-type]
+            year_value = int(year)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             raise QueryError(f"year must be a number, not {year!r}") from None
-        sql.append("u.year = :year")
-    if level:
-        params["level"] = level
-        sql.append("u.level = :level")
-    if section_kind:
-        params["section_kind"] = section_kind
-        sql.append("u.section_kind = :section_kind")
-    if region:
-        codes = _region_codes(conn, region)
-        if codes:
-            names = []
-            for i, code in enumerate(codes):
-                params[f"rc{i}"] = code
-                names.append(f":rc{i}")
-            sql.append(f"u.region_code IN ({', '.join(names)})")
-        else:
-            sql.append("1 = 0")
+    fact_table = None
     if fact_type:
         model = FACT_TABLES.get(fact_type)
         if model is None:
             raise QueryError(f"unknown fact type {fact_type!r}; use one of {', '.join(FACT_TABLES)}")
-        sql.append(
-            f'EXISTS (SELECT 1 FROM {model.__tablename__} f WHERE f.report_id = u.report_id'
-            ' AND f.start < u.span_end AND f."end" > u.span_start AND NOT f.deleted)'
-        )
-    return "".join(f" AND {s}" for s in sql)
+        fact_table = model.__tablename__
+    return Filters(
+        year=year_value,
+        level=level or None,
+        region_codes=tuple(_region_codes(conn, region)) if region else None,
+        section_kind=section_kind or None,
+        fact_table=fact_table,
+    )
 
 
 def _region_codes(conn: Connection, region: str) -> list[str]:
@@ -247,14 +227,14 @@ def _region_codes(conn: Connection, region: str) -> list[str]:
         ),
         params,
     ).scalars()
-    indexed = set(conn.execute(text("SELECT DISTINCT region_code FROM search_units")).scalars())
+    indexed = set(conn.execute(text("SELECT DISTINCT region_code FROM reports")).scalars())
     return sorted((set(below) | set(roots)) & indexed)
 
 
 # --- results -------------------------------------------------------------------------------------
 
 
-def _hits(conn: Connection, rows: list[Any], parsed: Query) -> list[SearchHit]:
+def _hits(conn: Connection, rows: list[UnitRow], parsed: Query) -> list[SearchHit]:
     if not rows:
         return []
     report_ids = sorted({r.report_id for r in rows})
@@ -274,7 +254,7 @@ def _hits(conn: Connection, rows: list[Any], parsed: Query) -> list[SearchHit]:
     for r in rows:
         sentence = conn.execute(
             text("SELECT substr(text, :s, :n) FROM reports WHERE id = :id"),
-            {"s": r.span_start + 1, "n": r.span_end - r.span_start, "id": r.report_id},
+            {"s": r.start + 1, "n": r.end - r.start, "id": r.report_id},
         ).scalar() or ""
         snip = make_snippet(sentence, needles)
         m = meta.get(r.report_id)
@@ -282,39 +262,34 @@ def _hits(conn: Connection, rows: list[Any], parsed: Query) -> list[SearchHit]:
             SearchHit(
                 report_id=r.report_id,
                 report_title=m.title if m else None,
-                year=m.year if m else r.year,
+                year=m.year if m else None,
                 region_name=m.region_name if m else None,
-                region_code=m.region_code if m else r.region_code,
+                region_code=m.region_code if m else None,
                 section_kind=r.section_kind,
                 snippet_html=snip.html,
                 snippet_text=snip.text,
-                start=r.span_start + snip.start,
-                end=r.span_start + snip.end,
-                score=float(r.score),
-                sentence_start=r.span_start,
-                sentence_end=r.span_end,
+                start=r.start + snip.start,
+                end=r.start + snip.end,
+                score=r.score,
+                sentence_start=r.start,
+                sentence_end=r.end,
             )
         )
     return hits
 
 
-def _facets(conn: Connection, rows: list[Any]) -> dict[str, list[tuple[Any, str, int]]]:
-    counts: dict[str, dict[Any, int]] = {name: {} for name in FACET_NAMES}
-    for r in rows:
-        for name, value in zip(FACET_NAMES, (r.province_code, r.level, r.year, r.section_kind)):
-            if value is not None:
-                counts[name][value] = counts[name].get(value, 0) + r.n
-    provinces = _region_names(conn, list(counts["province"]))
+def _facets(conn: Connection, counts: FacetCounts) -> dict[str, list[tuple[Any, str, int]]]:
+    provinces = _region_names(conn, [c for c in counts.province if c])
     levels = _level_labels()
-    label = {
-        "province": lambda v: provinces.get(v, v),
-        "level": lambda v: levels.get(v, v),
-        "year": str,
-        "section_kind": lambda v: SECTION_LABELS.get(v, v),
+    named: dict[str, tuple[dict[Any, int], Any]] = {
+        "province": (counts.province, lambda v: provinces.get(v, v)),
+        "level": (counts.level, lambda v: levels.get(v, v)),
+        "year": (counts.year, str),
+        "section_kind": (counts.section_kind, lambda v: SECTION_LABELS.get(v, v)),
     }
     return {
-        name: sorted(((v, label[name](v), n) for v, n in values.items()), key=lambda t: (-t[2], str(t[0])))
-        for name, values in counts.items()
+        name: sorted(((v, label(v), n) for v, n in values.items() if v is not None), key=lambda t: (-t[2], str(t[0])))
+        for name, (values, label) in named.items()
     }
 
 

@@ -1,0 +1,42 @@
+"""Resolved search filters, handed from the service to a backend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    year: int | None = None
+    level: str | None = None
+    region_codes: tuple[str, ...] | None = None
+    """Indexed region codes at or below the requested region; None = no region filter."""
+    section_kind: str | None = None
+    fact_table: str | None = None
+    """Table name of a fact type: keep sentences overlapping such a fact."""
+
+    @property
+    def report_level(self) -> bool:
+        return self.year is not None or self.level is not None or self.region_codes is not None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    """One matching sentence as a backend returns it."""
+
+    report_id: int
+    start: int
+    end: int
+    section_kind: str | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class FacetCounts:
+    """Exact counts of every matching sentence by facet value; ``total`` is their sum."""
+
+    total: int
+    province: dict[str | None, int]
+    level: dict[str | None, int]
+    year: dict[int | None, int]
+    section_kind: dict[str | None, int]
