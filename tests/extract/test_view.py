@@ -23,9 +23,9 @@ def test_every_view_character_maps_back_to_its_source_character() -> None:
 def test_a_fact_span_is_moved_back_with_its_exact_quote() -> None:
     src = "去年地区生产总\n值增长3.8%。"
     v = ReadingView.of(src)
-    start = v.text.index("地区")
+    start, end = v.text.index("地区"), v.text.index("%") + 1
     fact = Indicator(metric="gdp", period="2020", kind="actual", measure="growth_pct", number=3.8, unit="%",
-                     quote=v.text[start : start + 11], start=start, end=start + 11)
+                     quote=v.text[start:end], start=start, end=end)
     moved = v.to_source(fact, src)
     assert moved.quote == "地区生产总\n值增长3.8%" and src[moved.start : moved.end] == moved.quote
 

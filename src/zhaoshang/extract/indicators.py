@@ -238,12 +238,14 @@ def _extract(text: str, year: int, sections: list[Section], sentences: list[Sent
     seen: set[tuple] = set()
     for sent in sentences:
         lo, hi = sent.start, sent.end
+        m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
+        if m0 == m1:
+            continue  # no metric named: nothing to bind
         r0, r1 = bisect.bisect_left(raw_starts, lo), bisect.bisect_left(raw_starts, hi)
         masked = [a for a in raw_all[r0:r1] if a.end <= hi]
         amounts = [a for a in masked if _usable(a)]
         if not amounts:
             continue
-        m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
         mentions = [m for m in mentions_all[m0:m1] if m.end <= hi]
         if not mentions:
             continue

@@ -107,13 +107,23 @@ class ScopeTracker:
         this_re = rf"(?P<this>今年|@SOS@[^,，。]{{0,8}}{y}年|{y}年[,，]?是)"
         both = f"{past_re}|{last_re}|{next_re}|{this_re}"
         self._both = re.compile(both.replace("@SOS@", "^"))
-        # the same markers over a whole text: "sentence start" is after a terminal mark
-        self._both_text = re.compile(both.replace("@SOS@", r"(?:^|(?<=[。！？；!?;\s]))"))
+        # The same markers over a whole text, where "sentence start" is a terminal mark
+        # (consumed; the text is scanned with one prepended).  A first-character test
+        # lets the engine skip the positions where no marker can start.
+        first = "".join(sorted({c for c in "过五这今未到去刚一“。！？；!?;\n \t" + (past or "") + nxt + str(y)[0]}))
+        self._both_text = re.compile(f"(?=[{re.escape(first)}])(?:" + both.replace("@SOS@", r"[。！？；!?;\s]") + ")")
 
     def markers(self, text: str) -> list[tuple[int, Scope]]:
         """Every time marker of a whole text, (position, scope) in order: scan once, then
         :meth:`scope_at` answers per sentence without rescanning."""
-        return [(m.start(), m.lastgroup or "unknown") for m in self._both_text.finditer(text)]
+        padded = "\n" + text
+        out: list[tuple[int, Scope]] = []
+        for m in self._both_text.finditer(padded):
+            p = m.start()
+            if padded[p] in _TERMINALS:
+                p += 1  # the consumed sentence end belongs to the sentence before
+            out.append((p - 1, m.lastgroup or "unknown"))
+        return out
 
     def scope_at(self, markers: list[tuple[int, Scope]], positions: list[int], section_kind: str,
                  section_start: int, sentence_end: int) -> Scope:
@@ -128,6 +138,7 @@ class ScopeTracker:
         return _DEFAULT_SCOPE.get(section_kind, "unknown")
 
 
+_TERMINALS = frozenset("。！？；!?;\n \t\r\u3000")
 _ALLOWED: dict[str, tuple[Scope, ...]] = {
     "review": ("past_plan", "last"), "review_plan": ("past_plan", "last"),
     "plan": ("next_plan", "this"), "tasks": ("next_plan", "this"), "closing": ("next_plan", "this"),
