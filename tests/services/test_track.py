@@ -207,3 +207,30 @@ def test_pair_targets_is_pure_over_plain_rows():
 
     (res,) = pair_targets([(fact(1, "target", "2021", 6, 1, "at_least"), 2021)], [(fact(2, "actual", "2021", 5.5, 2), 2022)], [2021, 2022])
     assert res.status == "missed" and res.actual.fact_id == 2 and res.difference == pytest.approx(-0.5)
+
+
+def test_plan_goals_show_progress_while_pending(svc_session):
+    r21 = ReportBuilder(svc_session, "430400", 2021)
+    r21.indicator("gdp", "2021-2025", "target", "value", 5500, unit="亿元", qualifier="about")
+    r21.indicator("gdp", "2021-2025", "target", "avg_growth_pct", 7.5, qualifier="at_least")
+    r21.indicator("forest_coverage", "2021-2025", "target", "rate_pct", 48)
+    r21.indicator("tax_revenue", "2021-2025", "target", "avg_growth_pct", 6)
+    r21.done()
+    r22 = ReportBuilder(svc_session, "430400", 2022)
+    r22.indicator("gdp", "2021", "actual", "value", 3840.3, unit="亿元")
+    r22.indicator("gdp", "2021", "actual", "growth_pct", 8.0)
+    r22.done()
+    r23 = ReportBuilder(svc_session, "430400", 2023)
+    r23.indicator("gdp", "2022", "actual", "value", 4089.7, unit="亿元")
+    r23.indicator("gdp", "2022", "actual", "growth_pct", 6.6)
+    r23.indicator("forest_coverage", "2022", "actual", "rate_pct", 46.9)
+    r23.done()
+    by = {(r.metric, r.measure): r for r in targets_vs_results(svc_session, "衡阳市").results}
+    level = by[("gdp", "value")]
+    assert level.status == "pending"
+    assert level.progress["period"] == "2022" and level.progress["share"] == pytest.approx(4089.7 / 5500, abs=1e-4)
+    growth = by[("gdp", "avg_growth_pct")].progress
+    assert growth["years"] == ["2021", "2022"] and growth["average"] == pytest.approx(7.3)
+    assert growth["on_track"] is False  # 7.3 on average so far, below 7.5以上
+    assert by[("forest_coverage", "rate_pct")].progress["actual"]["number"] == 46.9
+    assert by[("tax_revenue", "avg_growth_pct")].progress is None  # nothing reported yet

@@ -108,6 +108,17 @@ def render_profile(p: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _why(r: dict[str, Any]) -> str:
+    p = r.get("progress")
+    if not p:
+        return r["reason"]
+    if p["kind"] == "level":
+        share = f"，达目标的{p['share'] * 100:.1f}%" if p.get("share") is not None else ""
+        return f"{r['reason']}；{p['period']}年{_fig(p['actual'])}{share}"
+    track = "符合" if p["on_track"] else "低于"
+    return f"{r['reason']}；{'、'.join(p['years'])}年平均{_num(p['average'])}%，{track}目标进度"
+
+
 def render_targets(t: dict[str, Any]) -> str:
     """TargetsReport.to_dict() as a table of met/missed/not reported, then vs the parent."""
     out = [f"目标与实绩 Targets vs results — {t['region']['name']} (reports: {', '.join(map(str, t['report_years'])) or 'none'})"]
@@ -116,7 +127,10 @@ def render_targets(t: dict[str, Any]) -> str:
         out.append(
             format_table(
                 ["metric", "measure", "period", "target", "actual", "status", "why"],
-                [[r["metric_label"], r["measure_label"], r["period"], _fig(r["target"]), _fig(r["actual"]), r["status"], r["reason"]] for r in t["results"]],
+                [
+                    [r["metric_label"], r["measure_label"], r["period"], _fig(r["target"]), _fig(r["actual"]), r["status"], _why(r)]
+                    for r in t["results"]
+                ],
             )
         )
     if t["parent_comparisons"]:

@@ -186,6 +186,10 @@ COLUMNS: dict[str, list[Column]] = {
         ("actual.quote", "actual_quote"),
         ("actual.start", "actual_start"),
         ("actual.end", "actual_end"),
+        ("progress.kind", "progress"),
+        ("progress.share", "progress_share"),
+        ("progress.average", "progress_average"),
+        ("progress.on_track", "on_track"),
     ],
     "parent_targets": [
         ("metric", "metric"),

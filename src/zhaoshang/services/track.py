@@ -23,6 +23,7 @@ states no comparable actual) and ``pending`` (no later report is in the corpus y
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +87,10 @@ class TargetResult(Plain):
     """actual − target in the target's unit (percentage points for %), None if unpaired."""
     reason: str
     """Why the status, in plain words (shown on the page and in exports)."""
+    progress: dict[str, Any] | None = None
+    """For an undecided multi-year goal (十四五 2021-2025): how far the region has got —
+    its latest yearly level against a level goal, or its yearly growth so far against an
+    average-growth goal. None otherwise. See :func:`plan_progress`."""
 
 
 @dataclass(slots=True)
@@ -200,6 +205,7 @@ def pair_targets(
     for fact, y in actuals:
         actual_index[(fact.metric, fact.measure, fact.period)].append((fact, y))
     results: list[TargetResult] = []
+    progress_of = functools.partial(plan_progress, actual_index=actual_index)
     for (metric, measure, period), (tfact, tyear) in sorted(_best_per_key(targets, year).items(), key=_target_order):
         later = [(f, y) for f, y in actual_index.get((metric, measure, period), []) if _is_later(y, tyear, period)]
         tref = _ref(tfact, tyear)
@@ -211,7 +217,9 @@ def pair_targets(
                 if later_reports
                 else "尚无后续年份的报告"
             )
-            results.append(_result(metric, measure, period, status, tref, None, None, reason))
+            result = _result(metric, measure, period, status, tref, None, None, reason)
+            result.progress = progress_of(tfact)
+            results.append(result)
             continue
         # the earliest later report reviews the period; among its statements the usual preference
         earliest = min(y or 0 for _, y in later)
@@ -228,6 +236,55 @@ def pair_targets(
         status, reason = classify(metric, measure, t, a, tfact.qualifier, unit)
         results.append(_result(metric, measure, period, status, tref, _ref(afact, ayear), round(a - t, 6), reason))
     return results
+
+
+def plan_progress(target: Any, *, actual_index: dict[tuple[str, str, str], list[tuple[Any, int | None]]]) -> dict[str, Any] | None:
+    """Where a region stands on a multi-year goal before the period has ended.
+
+    * a level goal (到2025年地区生产总值达5500亿元): the latest yearly level inside the
+      period, with its ``share`` of the goal;
+    * a rate goal (森林覆盖率达48%): the latest yearly rate inside the period;
+    * an average-growth goal (年均增长7%): the yearly growth figures inside the period,
+      their mean, and ``on_track`` — the mean judged by :func:`classify` as if it were
+      the final average.
+    The yearly figures are the region's own actuals (any report). None when the goal
+    is a single year or nothing inside the period has been reported yet.
+    """
+    bounds = period_bounds(target.period)
+    if bounds is None or bounds[0] == bounds[1]:
+        return None
+    years = range(bounds[0], bounds[1] + 1)
+    if target.measure in ("value", "rate_pct"):
+        latest = None
+        for y in reversed(years):
+            picked = pick_best(actual_index.get((target.metric, target.measure, str(y)), []))
+            if picked:
+                latest = (y, picked)
+                break
+        if latest is None:
+            return None
+        y, (fact, ryear, _n) = latest
+        pair = _pair(target, fact)
+        share = round(pair[1] / pair[0], 4) if pair and pair[0] and target.measure == "value" else None
+        return {"kind": "level", "period": str(y), "share": share, "actual": _ref(fact, ryear).to_dict()}
+    if target.measure == "avg_growth_pct":
+        points = []
+        for y in years:
+            picked = pick_best(actual_index.get((target.metric, "growth_pct", str(y)), []))
+            if picked:
+                points.append((y, picked))
+        if not points:
+            return None
+        mean = sum(p[1][0].number for p in points) / len(points)
+        status, _reason = classify(target.metric, "growth_pct", target.number, mean, target.qualifier, "%")
+        return {
+            "kind": "growth",
+            "years": [str(y) for y, _ in points],
+            "average": round(mean, 4),
+            "on_track": status == "met",
+            "actuals": [_ref(f, ry).to_dict() for _y, (f, ry, _n) in points],
+        }
+    return None
 
 
 def _summary(results: list[TargetResult]) -> dict[str, int]:
@@ -473,6 +530,7 @@ __all__ = [
     "classify",
     "compare_with_parent",
     "pair_targets",
+    "plan_progress",
     "targets_overview",
     "targets_vs_results",
 ]
