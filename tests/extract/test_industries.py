@@ -84,6 +84,12 @@ def test_profile_ranks_the_prioritised_industry_first_with_its_evidence() -> Non
     assert evidence[0].weight >= evidence[1].weight
 
 
+def test_rolled_up_profile_folds_terms_into_their_standard_category() -> None:
+    mentions = extract_industries(Document(text="发展全域旅游。推动文旅融合。"))
+    (code, name, weight, evidence), *_ = industry_profile(mentions, rolled_up=True)
+    assert code == "R" and len(evidence) == 2
+
+
 def test_mentions_work_without_sections_or_sentences() -> None:
     mentions = extract_industries(Document(text="培育光伏产业；发展茶叶"))
     assert [m.quote for m in mentions] == ["光伏产业", "茶叶"]

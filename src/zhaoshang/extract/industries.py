@@ -206,13 +206,31 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
     return out
 
 
-def industry_profile(mentions: list[IndustryMention]) -> list[tuple[str, str, float, list[IndustryMention]]]:
-    """Rank a report's industries: (code, name, summed weight, evidence mentions by weight), best first."""
+def roll_up(code: str) -> str:
+    """The nearest standard category above a report term (文旅 → R, 光伏 → SEI-6, 石材 → 30);
+    standard codes map to themselves."""
+    tax = taxonomy()
+    for c in tax.ancestors(code):
+        if tax.entries[c].kind != "term":
+            return c
+    return code
+
+
+def industry_profile(
+    mentions: list[IndustryMention], *, rolled_up: bool = False
+) -> list[tuple[str, str, float, list[IndustryMention]]]:
+    """Rank a report's industries: (code, name, summed weight, evidence mentions by weight), best first.
+
+    ``rolled_up`` folds report terms into their standard category (旅游 and 文旅 both count
+    for R 文化、体育和娱乐业), for comparing regions on one scale.
+    """
+    tax = taxonomy()
     groups: dict[str, list[IndustryMention]] = {}
     for m in mentions:
-        groups.setdefault(m.code, []).append(m)
+        groups.setdefault(roll_up(m.code) if rolled_up else m.code, []).append(m)
     ranked = [
-        (code, ms[0].name, round(sum(m.weight for m in ms), 3), sorted(ms, key=lambda m: (-m.weight, m.start)))
+        (code, tax.entries[code].name if code in tax.entries else ms[0].name, round(sum(m.weight for m in ms), 3),
+         sorted(ms, key=lambda m: (-m.weight, m.start)))
         for code, ms in groups.items()
     ]
     ranked.sort(key=lambda r: (-r[2], r[0]))
