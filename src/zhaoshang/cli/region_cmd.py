@@ -131,6 +131,7 @@ def render_targets(t: dict[str, Any]) -> str:
                     [r["metric_label"], r["measure_label"], r["period"], _fig(r["target"]), _fig(r["actual"]), r["status"], _why(r)]
                     for r in t["results"]
                 ],
+                max_col=80,
             )
         )
     if t["parent_comparisons"]:
