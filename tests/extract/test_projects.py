@@ -80,6 +80,7 @@ def test_each_item_of_an_amount_list_is_its_own_project_with_the_shared_status()
         "实施年度计划投资225亿元的188个重点项目。",
         "总投资6.53亿元、总长17公里的19条道路全面开建。",
         "累计投资5.8亿元完成96公里农村公路建设。",
+        "今年完成投资12亿元的城南片区改造项目进展顺利。",
     ],
 )
 def test_group_totals_shared_amounts_and_generic_heads_are_not_projects(text: str) -> None:

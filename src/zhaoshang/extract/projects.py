@@ -34,6 +34,7 @@ _CUE_AFTER_NAME = re.compile(
     r"(?:[,，（(](?:项目)?|(?<=项目)|(?<=工程))(?:总投资|计划总投资|计划投资|估算投资|概算投资|协议投资|投资总额|总投入|投资|投入资金)"
     r"(?:额|金额)?(?:为|达到|达|约|超过|超|近|逾|高达|共)*$"
 )
+_SPENT_BEFORE = re.compile(r"(?:完成|累计|年度|当年|全年|实际|已)$")
 _SPEND_CUE = re.compile(r"(?:投入|投资)(?:资金)?(?:约|超过|超|近|逾)?$")
 _APPROX_DE = re.compile(r"(?:以上|左右|多|余)?的")
 _SPEND_VERB = re.compile(r"(?:用于|实施|建设|新建|启动|推进|打造|开工建设)")
@@ -156,6 +157,8 @@ def _amount_first(text: str, amounts: list[Amount]) -> list[tuple[int, int, int,
             in_list = False
             continue
         cue = _CUE_BEFORE.search(text, max(0, a.start - 12), a.start)
+        if cue and _SPENT_BEFORE.search(text, max(0, cue.start() - 4), cue.start()):
+            cue = None  # 完成投资X亿元: money spent in a year, not a project's investment
         listed = in_list and text[a.start - 1 : a.start] == "、"
         if not cue and not listed:
             in_list = False
