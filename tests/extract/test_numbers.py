@@ -118,3 +118,9 @@ def test_money_to_yuan_handles_prefixes_and_rejects_non_money() -> None:
 
 def test_a_figure_right_after_a_comma_is_still_read() -> None:
     assert [a.text for a in find_amounts("分别增长6%,8%和1,200万人次")] == ["6%", "8%", "1,200万人次"]
+
+
+def test_a_window_keeps_the_offsets_of_the_whole_text() -> None:
+    text = "去年增长3.8%，今年力争增长7%。"
+    inner = find_amounts(text, text.index("今年"), len(text))
+    assert [(a.text, a.start) for a in inner] == [("7%", text.index("7%"))]

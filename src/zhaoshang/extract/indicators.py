@@ -226,8 +226,6 @@ def extract_indicators(doc: Document) -> list[Indicator]:
 
 
 def _extract(text: str, year: int, sections: list[Section], sentences: list[Sentence]) -> list[Indicator]:
-    raw_all = find_amounts(text)
-    raw_starts = [a.start for a in raw_all]
     mentions_all = find_mentions(text)
     mstarts = [m.start for m in mentions_all]
     tracker = ScopeTracker(year)
@@ -241,8 +239,7 @@ def _extract(text: str, year: int, sections: list[Section], sentences: list[Sent
         m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
         if m0 == m1:
             continue  # no metric named: nothing to bind
-        r0, r1 = bisect.bisect_left(raw_starts, lo), bisect.bisect_left(raw_starts, hi)
-        masked = [a for a in raw_all[r0:r1] if a.end <= hi]
+        masked = find_amounts(text, lo, hi)
         amounts = [a for a in masked if _usable(a)]
         if not amounts:
             continue

@@ -132,13 +132,14 @@ def money_to_yuan(number: float, unit: str) -> float | None:
     return float(Decimal(repr(number)) * factor)
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every number that carries a unit (or is a Chinese numeral with 万/亿), left to right.
+def find_amounts(text: str, start: int = 0, stop: int | None = None) -> list[Amount]:
+    """Every number that carries a unit (or is a Chinese numeral with 万/亿), left to right,
+    in ``text[start:stop]`` (offsets stay those of ``text``).
 
     Bare Arabic numbers without a unit (years, list numbers) are not amounts.
     """
     out: list[Amount] = []
-    for m in _AMOUNT_RE.finditer(text):
+    for m in _AMOUNT_RE.finditer(text, start, len(text) if stop is None else stop):
         num, mag, unit = m.group("num", "mag", "unit")
         if not mag and not unit and ("万" not in num and "亿" not in num):
             continue  # the common case by far: 一是, 十四五, a year — no unit, no magnitude
