@@ -204,3 +204,19 @@ def test_a_file_over_the_size_limit_is_refused_without_being_read(regions_engine
 def test_a_path_that_names_nothing_is_a_failure_not_an_empty_success(regions_engine: Engine, tmp_path: Path) -> None:
     summary = ingest_paths([str(tmp_path / "nope" / "*.txt"), str(tmp_path / "missing.txt")], regions_engine)
     assert len(summary.failed) == 2 and not summary.ok
+
+
+def test_ingesting_a_stored_report_again_with_region_fixes_its_region(regions_engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "excerpt.txt"
+    path.write_text("各位代表：过去一年，全县地区生产总值增长5.2%。今年预期增长6%左右。\n", encoding="utf-8")
+    first = ingest_paths([path], regions_engine)
+    assert first.stored == 1 and first.unrecognised_region
+    again = ingest_paths([path], regions_engine, IngestOptions(region="平塘县"))
+    assert [o.status for o in again.updated] == ["updated"] and again.stored == 0 and again.ok
+    (report,) = _reports(regions_engine)
+    assert report.overrides == {"region": "平塘县"}
+    with transaction(regions_engine) as s:
+        assert s.get(Region, report.region_code).name == "平塘县"  # type: ignore[arg-type, union-attr]
+    assert report.region_status == "override"
+    same = ingest_paths([path], regions_engine, IngestOptions(region="平塘县"))
+    assert len(same.duplicates) == 1 and not same.updated

@@ -31,7 +31,7 @@ class _Progress:
         )
 
     def outcome(self, outcome: IngestOutcome) -> None:
-        key = {"ingested": "ok", "partial": "ok", "duplicate": "dup"}.get(outcome.status, "failed")
+        key = {"ingested": "ok", "partial": "ok", "updated": "ok", "duplicate": "dup"}.get(outcome.status, "failed")
         self.counts[key] += 1
         if outcome.status == "failed" and not self.bar.disable:
             self.bar.write(f"failed: {outcome.source}: {outcome.reason}", file=sys.stderr)
@@ -77,12 +77,15 @@ def format_summary(summary: IngestSummary) -> list[str]:
     mb = summary.bytes_read / 1e6
     lines = [
         f"ingested {summary.stored} report(s), skipped {len(summary.duplicates)} duplicate(s), "
-        f"failed {len(summary.failed)} — {summary.files} file(s), {mb:.1f} MB in {summary.seconds:.1f}s"
+        + (f"updated {len(summary.updated)}, " if summary.updated else "")
+        + f"failed {len(summary.failed)} — {summary.files} file(s), {mb:.1f} MB in {summary.seconds:.1f}s"
     ]
     for o in summary.duplicates[:MAX_LISTED]:
         lines.append(f"  duplicate: {o.source} (already stored as report #{o.report_id})")
     if len(summary.duplicates) > MAX_LISTED:
         lines.append(f"  ... and {len(summary.duplicates) - MAX_LISTED} more duplicate(s)")
+    for o in summary.updated:
+        lines.append(f"  re-extracted with the new --region/--year: {o.source} (report #{o.report_id}, {o.region or 'no region'}, {o.year})")
     for o in summary.partial:
         lines.append(f"  stored with errors: {o.source} (report #{o.report_id}): {o.reason}")
     for o in summary.unrecognised_region:

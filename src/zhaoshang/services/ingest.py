@@ -22,7 +22,7 @@ from zhaoshang.model import Document
 from zhaoshang.store.db import transaction
 from zhaoshang.store.repository import ReportInput, content_hash, find_by_hash, save_report
 
-Status = Literal["ingested", "partial", "duplicate", "failed"]
+Status = Literal["ingested", "partial", "duplicate", "updated", "failed"]
 
 DEFAULT_MAX_MB = 20.0
 """Largest input file read by default; bigger files fail with a clear reason (``--max-size``)."""
@@ -51,6 +51,8 @@ class IngestSummary:
     ingested: int = 0
     partial: list[IngestOutcome] = field(default_factory=list)
     duplicates: list[IngestOutcome] = field(default_factory=list)
+    updated: list[IngestOutcome] = field(default_factory=list)
+    """Already stored, re-extracted because the user gave a different --region/--year."""
     failed: list[IngestOutcome] = field(default_factory=list)
     unrecognised_region: list[IngestOutcome] = field(default_factory=list)
     files: int = 0
@@ -74,6 +76,9 @@ class IngestSummary:
             return
         if outcome.status == "duplicate":
             self.duplicates.append(outcome)
+            return
+        if outcome.status == "updated":
+            self.updated.append(outcome)
             return
         if outcome.status == "partial":
             self.partial.append(outcome)
@@ -218,13 +223,38 @@ def _stored_id(engine: Engine, text: str) -> int | None:
         return find_by_hash(session, content_hash(text))
 
 
+def _already_stored(engine: Engine, report_id: int, raw: Any, options: IngestOptions) -> IngestOutcome:
+    """A duplicate, unless the user now forces a different region or year: then that is how a
+    stored report gets fixed (``--region``), so it is re-extracted with the new overrides."""
+    from zhaoshang.store.models import Report
+    from zhaoshang.store.repository import reextract_report
+
+    wanted = options.overrides()
+    with transaction(engine) as session:
+        report = session.get(Report, report_id)
+        current = dict(report.overrides or {}) if report is not None else {}
+        if report is None or not wanted or {**current, **wanted} == current:
+            return IngestOutcome(raw.source_name, "duplicate", report_id=report_id, title=raw.title)
+        report.overrides = {**current, **wanted}
+        reextract_report(session, report_id, _checked_extract)
+        return IngestOutcome(
+            raw.source_name,
+            "updated",
+            report_id=report_id,
+            title=report.title,
+            region=report.region.name if report.region else None,
+            region_status=report.region_status,
+            year=report.year,
+        )
+
+
 def ingest_raw(engine: Engine, raw: Any, options: IngestOptions = IngestOptions()) -> IngestOutcome:
     """Process and store one raw document; never raises for a bad document, reports it instead."""
     try:
         norm = normalise_raw(raw)
         existing = _stored_id(engine, norm.text)
         if existing is not None:  # skip extraction: re-running a batch costs one hash per report
-            return IngestOutcome(raw.source_name, "duplicate", report_id=existing, title=raw.title)
+            return _already_stored(engine, existing, raw, options)
         item = process_raw(raw, options, norm)
     except Exception as exc:  # noqa: BLE001 - one bad document must not abort the batch
         return IngestOutcome(raw.source_name, "failed", reason=_reason(exc))
@@ -367,6 +397,12 @@ def extract_stored(report: Any) -> Document:
     )
 
 
+def _checked_extract(report: Any) -> Document:
+    doc = extract_stored(report)
+    _drop_bad_spans(doc)
+    return doc
+
+
 def reextract(engine: Engine, report_ids: Sequence[int] | None = None, *, stale_only: bool = False) -> dict[str, int]:
     """Re-run extraction on stored reports, one transaction each; editor corrections are kept.
 
@@ -387,16 +423,11 @@ def reextract(engine: Engine, report_ids: Sequence[int] | None = None, *, stale_
     with transaction(engine) as session:
         ids = list(session.scalars(query))
 
-    def checked(report: Any) -> Document:
-        doc = extract_stored(report)
-        _drop_bad_spans(doc)
-        return doc
-
     done = failed = 0
     for rid in ids:
         try:
             with transaction(engine) as session:
-                reextract_report(session, rid, checked)
+                reextract_report(session, rid, _checked_extract)
             done += 1
         except Exception:  # noqa: BLE001 - one report's failure leaves it as it was
             failed += 1
