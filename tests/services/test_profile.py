@@ -132,3 +132,8 @@ def test_profile_lists_a_project_once_across_reports(svc_session):
     (proj,) = region_profile(svc_session, "宝兴县").projects
     assert (proj.status, proj.report_year, proj.mentions) == ("开工建设", 2022, 2)
     assert [h["status"] for h in proj.history] == ["开工建设", "签约"]
+
+
+def test_profile_counts_how_its_targets_fared(svc_session):
+    _hengyang(svc_session)
+    assert region_profile(svc_session, "衡阳市").targets == {"met": 1, "missed": 0, "not_reported": 0, "pending": 0}

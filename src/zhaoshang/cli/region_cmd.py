@@ -63,7 +63,11 @@ def render_profile(p: dict[str, Any]) -> str:
     """The profile dict (RegionProfile.to_dict()) as readable sections."""
     r = p["region"]
     path = " › ".join([x["name"] for x in r["parents"]] + [r["name"]])
-    out = [f"【{r['short_name']}招商】 {path}  ({r['code']}, {r['level']})", ""]
+    out = [f"【{r['short_name']}招商】 {path}  ({r['code']}, {r['level']})"]
+    if any(p.get("targets", {}).values()):
+        t = p["targets"]
+        out.append(f"目标 Targets: met {t['met']} · missed {t['missed']} · not reported {t['not_reported']} · pending {t['pending']}")
+    out.append("")
     out.append("报告 Reports")
     out.append(
         format_table(

@@ -17,6 +17,7 @@ from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
 from zhaoshang.services.industries import IndustryWeight, region_industries
 from zhaoshang.services.labels import HEADLINE_METRICS, measure_label, metric_label
 from zhaoshang.services.projects import ProjectRow, fold_mentions, project_row
+from zhaoshang.services.track import STATUSES, pair_targets
 from zhaoshang.store.models import (
     Enterprise,
     EnterpriseMention,
@@ -112,6 +113,9 @@ class RegionProfile(Plain):
     parks: list[NamedFact]
     enterprises: list[NamedFact]
     policies: list[NamedFact]
+    targets: dict[str, int] = field(default_factory=dict)
+    """How its targets fared: met / missed / not_reported / pending counts (details in
+    :func:`zhaoshang.services.track.targets_vs_results`)."""
 
     @property
     def reports_by_year(self) -> dict[int | None, list[ReportSummary]]:
@@ -165,11 +169,13 @@ def region_profile(
         counts = _fact_counts(session, report_ids)
         for s in summaries:
             s.n_indicators, s.n_projects = counts.get(s.id, (0, 0))
+    rows = _indicator_rows(session, report_ids, years)
     return RegionProfile(
         region=info,
         children=_children_with_reports(session, reg.code),
         reports=summaries,
-        indicators=_indicator_series(session, report_ids, years, headline_only),
+        indicators=_indicator_series(rows, headline_only),
+        targets=_targets_summary(rows, [y for y in sorted({r.year for r in reports}) if y is not None]),
         projects=_top_projects(session, report_ids, years, reg, top_projects),
         industries=region_industries(session, reg.code)[:top_industries] if report_ids else [],
         parks=_named(
@@ -233,19 +239,31 @@ def _value(fact: Any, year: int | None) -> IndicatorValue:
     )
 
 
-def _indicator_series(
-    session: Session, report_ids: list[int], years: dict[int, int | None], headline_only: bool
-) -> list[IndicatorSeries]:
+def _indicator_rows(session: Session, report_ids: list[int], years: dict[int, int | None]) -> list[tuple[Any, int | None]]:
+    """Every live indicator of the region's reports, with its report's year (one query)."""
     if not report_ids:
         return []
     stmt = select(*INDICATOR_COLUMNS).where(live(IndicatorFact), IndicatorFact.report_id.in_(report_ids))
-    if headline_only:
-        stmt = stmt.where(IndicatorFact.metric.in_(HEADLINE_METRICS))
+    return [(f, years.get(f.report_id)) for f in session.execute(stmt)]
+
+
+def _targets_summary(rows: list[tuple[Any, int | None]], report_years: list[int]) -> dict[str, int]:
+    targets = [(f, y) for f, y in rows if f.kind == "target"]
+    actuals = [(f, y) for f, y in rows if f.kind == "actual"]
+    summary = {s: 0 for s in STATUSES}
+    for r in pair_targets(targets, actuals, report_years):
+        summary[r.status] += 1
+    return summary
+
+
+def _indicator_series(rows: list[tuple[Any, int | None]], headline_only: bool) -> list[IndicatorSeries]:
     grouped: dict[tuple[str, str], dict[str, dict[str, list[tuple[Any, int | None]]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list))
     )
-    for f in session.execute(stmt):
-        grouped[(f.metric, f.measure)][f.period][f.kind].append((f, years.get(f.report_id)))
+    for f, year in rows:
+        if headline_only and f.metric not in HEADLINE_METRICS:
+            continue
+        grouped[(f.metric, f.measure)][f.period][f.kind].append((f, year))
     series = []
     for (metric, measure), periods in grouped.items():
         points = []
