@@ -72,3 +72,10 @@ def test_parks_get_industry_tags_from_their_names() -> None:
     doc = Document(text="规划建设数字经济产业园。")
     (park,) = extract_parks(doc)
     assert park.industries
+
+
+def test_one_fact_per_name_as_written_with_the_first_mention() -> None:
+    text = "五龙新材料产业园开工。加快建设五龙新材料产业园区。完善五龙新材料产业园配套。"
+    found = extract_parks(Document(text=text))
+    assert [p.name for p in found] == ["五龙新材料产业园", "五龙新材料产业园区"]
+    assert found[0].start == 0

@@ -60,3 +60,7 @@ def test_category_ignores_draft_and_year_tails() -> None:
     assert policy_category("某某办法(试行)") == "policy"
     assert policy_category("政府工作报告") == "other"
     assert policy_category("岗上花开") is None
+
+
+def test_a_document_named_twice_is_one_fact() -> None:
+    assert len(policies("审议通过《X市扬尘污染防治条例》。严格执行《X市扬尘污染防治条例》。")) == 1

@@ -16,9 +16,11 @@ Three shapes, three rules:
 Generic groups are never enterprises: 国有企业, 龙头企业, 规上企业, 上市公司, 市场主体,
 公司制改革, and organisation words with no name (粮油公司, 投资公司).
 
-Every mention's ``canonical`` is the fullest name written in the same report for the same
-``canonical_key`` (君禾铜业 and 四川君禾铜业有限公司 → the latter), so the store can link the
-mentions of one company within a report and, through ``canonical_key``, across reports.
+One fact per name *as written* per report (its first mention): 君禾铜业 and 四川君禾铜业有限公司
+are two facts, a third 君禾铜业 is not.  Each fact's ``canonical`` is the fullest name written
+in the report for the same ``canonical_key`` (both facts above → 四川君禾铜业有限公司), so the
+store links the names of one company within a report and, through ``canonical_key``, across
+reports; the text search finds every further mention.
 """
 
 from __future__ import annotations
@@ -276,8 +278,12 @@ def extract_enterprises(doc: Document) -> list[Enterprise]:
         k = canonical_key(n)
         if len(n) > len(fullest.get(k, "")):
             fullest[k] = n
-    return [
-        Enterprise(name=n, canonical=fullest[canonical_key(n)], industries=tag_industries(n),
-                   quote=n, start=s, end=e)
-        for (s, e), n in zip(kept, names)
-    ]
+    out: list[Enterprise] = []
+    seen: set[str] = set()
+    for (s, e), n in zip(kept, names):
+        if n in seen:
+            continue  # one fact per name as written; the first mention carries the span
+        seen.add(n)
+        out.append(Enterprise(name=n, canonical=fullest[canonical_key(n)], industries=tag_industries(n),
+                              quote=n, start=s, end=e))
+    return out

@@ -106,9 +106,11 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
 
 
 def extract_parks(doc: Document) -> list[Park]:
-    """Every named park or zone mention (see module docstring for what is left out)."""
+    """Every named park or zone, one fact per name as written (its first mention); see the
+    module docstring for what is left out."""
     text = doc.text
     out: list[Park] = []
+    seen: set[str] = set()
     for m in _SUFFIX.finditer(text):
         ks, ke = m.start(), m.end()
         # 园区 inside a longer suffix already matched (产业园区) is consumed by the regex;
@@ -125,6 +127,9 @@ def extract_parks(doc: Document) -> list[Park]:
         if ks - ns < 2 or not _accept(text, ns, ks, ke, KINDS[m.group()]):
             continue
         name = text[ns:ke]
+        if name in seen:
+            continue  # one fact per name as written (its first mention)
+        seen.add(name)
         out.append(Park(name=name, park_kind=KINDS[m.group()], industries=tag_industries(name),
                         quote=name, start=ns, end=ke))
     return out

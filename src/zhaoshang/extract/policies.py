@@ -56,6 +56,7 @@ def extract_policies(doc: Document) -> list[Policy]:
     text = doc.text
     out: list[Policy] = []
     prev_end, prev_action = -1, None
+    seen: set[str] = set()
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
         category = policy_category(title)
@@ -75,5 +76,8 @@ def extract_policies(doc: Document) -> list[Policy]:
                 action = a.group(1)
                 qe = m.end() + a.end()
         prev_end, prev_action = m.end(), action
+        if title in seen:
+            continue  # one fact per document; the first mention carries the span
+        seen.add(title)
         out.append(Policy(title=title, action=action, category=category, quote=text[qs:qe], start=qs, end=qe))
     return out
