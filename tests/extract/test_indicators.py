@@ -332,3 +332,21 @@ def test_without_a_year_nothing_can_be_dated() -> None:
 def test_the_year_is_inferred_from_the_text_when_not_given() -> None:
     i = one("2020年，全县地区生产总值增长4.1%。", year=None)
     assert (i.period, i.kind) == ("2020", "actual")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "规上工业增加值增长10%，对经济增长贡献率达50%。",
+        "固定资产投资增长10%，其中工业投资增长15%。",
+        "城镇新增就业6000人，失业人员再就业2000人。",
+        "出口退税3亿元，出口企业达到120家。",
+        "民营经济增加值相当于地区生产总值的60%。",
+    ],
+)
+def test_a_figure_of_another_subject_after_a_metric_is_not_bound_to_it(text: str) -> None:
+    assert len(run(text)) <= 1 and all(i.number not in (50, 15, 2000, 3, 120, 60) for i in run(text))
+
+
+def test_exports_inside_a_trade_sentence() -> None:
+    assert [(f[0], f[4]) for f in facts("进出口总额增长5%，其中出口增长8%。")] == [("foreign_trade", 5), ("exports", 8)]
