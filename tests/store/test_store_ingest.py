@@ -220,3 +220,13 @@ def test_ingesting_a_stored_report_again_with_region_fixes_its_region(regions_en
     assert report.region_status == "override"
     same = ingest_paths([path], regions_engine, IngestOptions(region="平塘县"))
     assert len(same.duplicates) == 1 and not same.updated
+
+
+def test_a_document_with_nul_characters_is_refused_on_every_backend(regions_engine: Engine) -> None:
+    from zhaoshang.ingest.types import RawDocument
+    from zhaoshang.services.ingest import ingest_raw
+
+    raw = RawDocument("broken.pdf", "pdf", None, "各位代表：地区生产总值增长5%。\x00\x00")
+    outcome = ingest_raw(regions_engine, raw)
+    assert outcome.status == "failed" and "NUL" in (outcome.reason or "")
+    assert _reports(regions_engine) == []

@@ -133,6 +133,8 @@ def normalise_raw(raw: Any) -> Any:
     norm = normalise(raw.text)
     if not norm.text.strip():
         raise ValueError("the document has no text after normalisation")
+    if "\x00" in norm.text:  # PostgreSQL cannot store it; refuse on every backend alike
+        raise ValueError("the text contains NUL characters (binary data inside the document)")
     return norm
 
 
