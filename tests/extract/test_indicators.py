@@ -350,3 +350,8 @@ def test_a_figure_of_another_subject_after_a_metric_is_not_bound_to_it(text: str
 
 def test_exports_inside_a_trade_sentence() -> None:
     assert [(f[0], f[4]) for f in facts("进出口总额增长5%，其中出口增长8%。")] == [("foreign_trade", 5), ("exports", 8)]
+
+
+def test_a_year_in_chinese_numerals_dates_the_figure() -> None:
+    i = one("二〇二〇年，全县地区生产总值增长4%。")
+    assert (i.period, i.kind) == ("2020", "actual")

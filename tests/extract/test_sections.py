@@ -97,3 +97,8 @@ def test_every_sample_has_review_plan_and_tasks_parts_in_order(path: Path) -> No
     assert {"review", "review_plan"} & set(got) and "plan" in got
     order = {"preamble": 0, "review": 1, "review_plan": 1, "plan": 2, "tasks": 3, "self_improvement": 4, "closing": 5, "appendix": 6}
     assert [order[k] for k in got] == sorted(order[k] for k in got)
+
+
+def test_years_written_in_chinese_numerals() -> None:
+    text = "各位代表：请审议。一、二〇二〇年工作回顾 去年经济平稳。二、二〇二一年重点工作 今年稳增长。"
+    assert kinds(text) == ["preamble", "review", "tasks"]

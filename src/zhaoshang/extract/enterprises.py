@@ -97,6 +97,7 @@ _ITEM_GENERIC = re.compile(
 )
 
 
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e"})
 _PROPER_TAGS = frozenset({"nr", "nz", "nt", "j", "nrt", "nrfg", "eng"})
 
 
@@ -132,9 +133,12 @@ def _brand_ok(brand: str, max_len: int = 6) -> bool:
         return False
     if re.match(r"全国|全省|全市|全县|全区|国家|省级|市级|县级|中央|我[县市区省]|首个|首家|唯一|企业|公司|新一轮|传统", core):
         return False
-    if re.match(r"[万千百亿]*[吨米亩方台套件瓦]", core) or re.search(r"[区园镇乡村]|大学|学院", core[1:]) or re.search(r"\d", core):
+    if re.match(r"[万千百亿]+[吨米亩方台套件瓦]", core) or re.search(r"[区园镇乡村县省]|大学|学院", core[1:]) or re.search(r"\d", core):
         return False
-    return not re.search(r"[的和与及或在对为是了等、\-]", core)
+    if re.search(r"[、\-]", core):
+        return False
+    # no function word inside (发展的, 和…) — judged on words, so 华为 keeps its 为
+    return not any(tag in _FUNCTION_TAGS for _, tag in rjieba.tag(core))
 
 
 def _org_names(text: str) -> list[tuple[int, int]]:
@@ -262,11 +266,29 @@ def _org_anchored(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+_AWARD_SUBJECT = re.compile(
+    r"(?:^|(?<=[,，。；;:：、]))([^,，。；;:：、“”《》()（）\s]{2,6}?)(?=(?:获批|荣获|入选|荣登|获评)"
+    r"[^,，。；;]{0,24}?(?:企业|公司))"
+)
+
+
+def _award_subjects(text: str) -> list[tuple[int, int]]:
+    """A bare brand that takes an award *as an enterprise* (台玻获批国家级…贯标企业)."""
+    out = []
+    for m in _AWARD_SUBJECT.finditer(text):
+        s_, e = m.span(1)
+        s_ = name_start(text, e, s_, keep_verbs=_ORG_KEEP, max_len=6)
+        name = text[s_:e]
+        if len(name) >= 2 and _brand_ok(name) and (_proper(name) or (len(name) <= 4 and not rjieba.has_word(name))):
+            out.append((s_, e))
+    return out
+
+
 def extract_enterprises(doc: Document) -> list[Enterprise]:
     """Every company mention with a report-wide ``canonical`` name (see module docstring)."""
     text = doc.text
     orgs = _org_names(text)
-    spans = set(orgs) | set(_short_names(text)) | set(_listed_brands(text)) | set(_org_anchored(text, orgs))
+    spans = set(orgs) | set(_short_names(text)) | set(_listed_brands(text)) | set(_org_anchored(text, orgs)) | set(_award_subjects(text))
     # a mention inside a longer one (君禾铜业 inside 四川君禾铜业有限公司) is the longer one
     kept = sorted(
         (s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)),

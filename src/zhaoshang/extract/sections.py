@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from zhaoshang.extract.view import arabic_years
 from zhaoshang.model import Section
 
 __all__ = ["split_sections", "classify_heading", "plan_span", "KIND_ORDER"]
@@ -45,7 +46,7 @@ _TITLE_END = re.compile(
 
 _KIND_WORD = re.compile(
     r"回顾|盘点|成就|总结|过去|目标|任务|安排|工作|考虑|擘画|展望|谋划|聚焦|奋进|开局|自身建设|政府|"
-    r"名词解释|注释|附件|附录|附表|十[一二三四五六]五|20\d\d"
+    r"名词解释|注释|附|十[一二三四五六]五|20\d\d|二〇"
 )
 
 
@@ -92,8 +93,8 @@ def _refs(title: str, year: int | None) -> list[tuple[int, str]]:
 
 def classify_heading(title: str, year: int | None) -> str | None:
     """The section kind a heading opens, or None if it is not a part heading."""
-    head = title[:40]
-    if re.match(r"名词解释|注释|附件|附录|附表", head):
+    head = arabic_years(title[:40])
+    if re.match(r"名词解释|注释|附件|附录|附表|附[:：]", head):
         return "appendix"
     if re.search(r"政府自身建设|自身建设|(?:服务型|法治|廉洁|人民满意的?)政府$|建设人民满意|服务型政府", head):
         return "self_improvement"
@@ -176,7 +177,7 @@ def _unnumbered_ok(title: str, kind: str, year: int | None) -> bool:
         return False
     if kind == "self_improvement":
         return re.fullmatch(r"(?:全面|切实|进一步|持续)?(?:加强|推进|强化)(?:政府)?自身建设", title) is not None
-    return bool(_refs(title, year))
+    return bool(_refs(arabic_years(title), year))
 
 
 def _add_closing(text: str, bounds: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -3,7 +3,8 @@
 Wrapped text (PDF, DOCX, hand-copied) breaks lines inside sentences and even inside
 words (地区生产总\\n值); full-width and ASCII punctuation are both common.  Rules are
 simpler and safer written once against one shape, so extractors read a *view* where
-in-sentence line breaks are dropped and ，；：（）！？ are their ASCII forms — and map
+in-sentence line breaks are dropped, ，；：（）！？ are their ASCII forms and years are
+in Arabic digits (二〇二〇年 → 2020年, same length) — and map
 every span back to the stored text, keeping ``text[start:end] == quote``.
 """
 
@@ -16,9 +17,26 @@ from typing import TypeVar
 
 from zhaoshang.model import Fact
 
-__all__ = ["ReadingView", "SOFT_BREAK"]
+__all__ = ["ReadingView", "SOFT_BREAK", "arabic_years"]
 
 _PUNCT = (("，", ","), ("；", ";"), ("：", ":"), ("（", "("), ("）", ")"), ("！", "!"), ("？", "?"))
+
+
+_CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+             "七": "7", "八": "8", "九": "9"}
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二〇年 → 2020年: same length, so offsets are unchanged; only plausible years."""
+    if "年" not in text:
+        return text
+
+    def sub(m: re.Match[str]) -> str:
+        digits = "".join(_CN_DIGIT[c] for c in m.group())
+        return digits if 1949 <= int(digits) <= 2100 else m.group()
+
+    return _CN_YEAR.sub(sub, text)
 
 
 def _ascii_punct(text: str) -> str:
@@ -26,7 +44,7 @@ def _ascii_punct(text: str) -> str:
     for wide, narrow in _PUNCT:
         if wide in text:
             text = text.replace(wide, narrow)
-    return text
+    return arabic_years(text)
 
 # A line break inside a sentence: the line does not end a sentence (or a heading ending
 # in a colon), and the next line does not open a numbered heading or list item.
