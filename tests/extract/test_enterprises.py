@@ -77,6 +77,16 @@ def test_generic_groups_and_industry_phrases_are_not_enterprises(text: str) -> N
     assert names(text) == []
 
 
+def test_a_bare_brand_that_takes_an_award_as_an_enterprise_is_one() -> None:
+    assert names("台玻获批国家级两化融合体系贯标企业。") == ["台玻"]
+    assert names("小岗村获评全国文明村。") == []
+
+
+def test_items_listed_with_a_full_company_name_are_companies() -> None:
+    assert names("携手中茶公司、云南农垦打造有机茶强市。") == ["中茶公司", "云南农垦"]
+    assert names("深化与平安、华为、腾讯等的战略合作。") == ["平安", "华为", "腾讯"]
+
+
 def test_every_mention_of_a_company_shares_the_fullest_name_as_canonical() -> None:
     doc = Document(text="科力公司成功中标加拿大项目。鼓励西部钻探、科力等企业参与海外油气开发。")
     found = {e.name: e.canonical for e in extract_enterprises(doc)}

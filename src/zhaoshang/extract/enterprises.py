@@ -31,7 +31,7 @@ import re
 import rjieba
 
 from zhaoshang.extract.industries import tag_industries, taxonomy
-from zhaoshang.extract.names import canonical_key, clause_floor, name_start, strip_region
+from zhaoshang.extract.names import LEAD_WORDS, canonical_key, clause_floor, name_start, strip_region
 from zhaoshang.model import Document, Enterprise
 
 _ORG = re.compile(
@@ -234,6 +234,16 @@ def _listed_brands(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _name_length(segment: str) -> int:
+    """Length of the name at the head of ``segment``: up to the first verb that follows it."""
+    n = 0
+    for word, tag in rjieba.tag(segment):
+        if n >= 2 and (word in LEAD_WORDS or (tag == "v" and rjieba.has_word(word) and len(word) >= 2)):
+            break
+        n += len(word)
+    return n
+
+
 _RELATION_VERB = re.compile(r"引进|引入|携手|联合|支持|紧盯|对接|合作|签约|^与|[^参给]与")
 
 
@@ -260,6 +270,8 @@ def _org_anchored(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int
                 continue
             if k == 0:
                 s_ = first_start
+            elif k == len(parts) - 1:
+                e = s_ + _name_length(text[s_:e])  # 云南农垦打造… → 云南农垦
             name = text[s_:e]
             if 2 <= len(name) <= 10 and not _ITEM_GENERIC.search(name) and _brand_ok(name, 10) and _proper(name, places=True):
                 out.append((s_, e))
@@ -276,8 +288,7 @@ def _award_subjects(text: str) -> list[tuple[int, int]]:
     """A bare brand that takes an award *as an enterprise* (台玻获批国家级…贯标企业)."""
     out = []
     for m in _AWARD_SUBJECT.finditer(text):
-        s_, e = m.span(1)
-        s_ = name_start(text, e, s_, keep_verbs=_ORG_KEEP, max_len=6)
+        s_, e = m.span(1)  # the whole clause head: a name segmentation would cut (台/玻)
         name = text[s_:e]
         if len(name) >= 2 and _brand_ok(name) and (_proper(name) or (len(name) <= 4 and not rjieba.has_word(name))):
             out.append((s_, e))
