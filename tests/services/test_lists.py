@@ -155,6 +155,8 @@ def test_industry_matrix_uses_each_regions_latest_report_naming_industries(corpu
     for c in m.cells:
         assert m.industries[c["i"]]["code"] == c["industry"] and m.regions[c["r"]]["code"] == c["region"]
     assert m.max_weight == 4.0
+    for code in {c["region"] for c in m.cells}:
+        assert sum(c["share"] for c in m.cells if c["region"] == code) == pytest.approx(1.0)
     top2 = industry_matrix(corpus, top_industries=2)
     assert len(top2.industries) == 2
     hunan_children = industry_matrix(corpus, parent="衡阳市")

@@ -226,6 +226,7 @@ COLUMNS: dict[str, list[Column]] = {
         ("industry", "industry_code"),
         ("region", "region_code"),
         ("weight", "weight"),
+        ("share", "share"),
         ("mentions", "mentions"),
         ("report_id", "report_id"),
     ],

@@ -62,7 +62,10 @@ class IndustryWeight(Plain):
 
 @dataclass(slots=True)
 class IndustryMatrix(Plain):
-    """Heat-map data: ``cells`` hold (industry index ``i``, region index ``r``, weight)."""
+    """Heat-map data: ``cells`` hold (industry index ``i``, region index ``r``, weight).
+
+    ``share`` is the cell's weight over the region's total on the shown industries, so a
+    short county report and a long provincial one can be read on one colour scale."""
 
     industries: list[dict[str, object]]
     regions: list[dict[str, object]]
@@ -220,6 +223,7 @@ def industry_matrix(
             "industry": ind,
             "region": reg,
             "weight": round(w, 6),
+            "share": round(w / reg_totals[reg], 6) if reg_totals[reg] else 0.0,
             "mentions": counts[(ind, reg)],
             "report_id": latest[reg],
         }
