@@ -148,7 +148,7 @@ def region_profile(
         session.scalars(
             select(Report)
             .where(Report.region_code == reg.code)
-            .order_by(Report.year.desc(), Report.id.desc())
+            .order_by(Report.year.is_(None), Report.year.desc(), Report.id.desc())
             .options(*(defer(c) for c in HEAVY_REPORT_COLUMNS))
         )
     )
