@@ -98,6 +98,28 @@ def test_a_space_after_a_sentence_end_is_a_flattened_paragraph_break() -> None:
     assert norm("他说：“好。” 我们") == "他说：“好。”\n我们"
 
 
+def test_a_space_after_the_salutation_colon_is_a_paragraph_break() -> None:
+    assert norm("各位代表: 现在,我代表市人民政府") == "各位代表:\n现在,我代表市人民政府"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("提出意见。 一、2020年工作回顾 2020年是极不平凡的一年", "提出意见。\n一、2020年工作回顾\n2020年是极不平凡的一年"),
+        ("（三）加快建设现代产业体系 坚持把发展经济的着力点放在实体经济上", "（三）加快建设现代产业体系\n坚持把发展经济的着力点放在实体经济上"),
+        ("第二章 总体要求", "第二章总体要求"),  # too short to be a heading's text
+        ("（二）Made in China 战略", "（二）Made in China战略"),  # Latin words are not a heading's end
+    ],
+)
+def test_a_space_after_a_numbered_heading_ends_the_heading(raw: str, expected: str) -> None:
+    assert norm(raw) == expected
+
+
+def test_a_heading_glued_to_the_previous_sentence_starts_a_line() -> None:
+    assert norm("全面完成目标任务。二、2021年工作安排") == "全面完成目标任务。\n二、2021年工作安排"
+    assert norm("全面完成目标任务。（一）稳增长") == "全面完成目标任务。\n（一）稳增长"
+
+
 # ---------------------------------------------------------------- lines
 
 
@@ -151,6 +173,11 @@ def test_paragraph_per_line_text_is_not_joined() -> None:
 
 def test_blank_lines_collapse_to_one_paragraph_break() -> None:
     assert norm("第一段。\n\n\n   \n第二段。\r\n第三段。") == "第一段。\n第二段。\n第三段。"
+
+
+def test_a_latin_token_cut_by_the_margin_is_joined_without_a_space() -> None:
+    lines = ["一年来，我们坚持稳中求进工作总基调，推动澜沧古茶公司进入I", "PO待审名单，五家企业列入云南省金种子企业名单，企业加快发"] * 5
+    assert "进入IPO待审" in norm("\n".join(lines))
 
 
 def test_hard_wrapped_latin_words_keep_their_space() -> None:

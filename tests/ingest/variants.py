@@ -57,8 +57,8 @@ def wrapped_with_page_numbers(title: str, text: str, width: int = 30, page_lines
 
 
 def spaced(s: str) -> str:
-    """Letter-spaced characters: 政 府 工 作 报 告."""
-    return re.sub(r"(?<=[\u3400-\u9fff])(?=[\u3400-\u9fff])", " ", s)
+    """Letter-spaced hanzi: 政 府 工 作 报 告 (a space that was there becomes a wider gap)."""
+    return re.sub(r"(?<=[\u3400-\u9fff])(?=[\u3400-\u9fff])", " ", s.replace(" ", "  "))
 
 
 def letter_spaced(s: str) -> str:

@@ -94,28 +94,24 @@ _SPACE_RUN = re.compile(" {2,}")
 _LINE = re.compile("[^\n]+")
 _SINGLE_SPACE = re.compile("(?<! ) (?! )")
 _LETTER_SPACED_SHARE = 0.4
-"""A line where this share of characters is followed by one space is letter-spaced ..."""
-_PUNCT = re.compile("[，。、；：！？“”（）《》,;:!?]")
-_SPACED_PUNCT = re.compile("(?<= )[，。、；：！？“”（）《》,;:!?](?= )")
-_SPACED_PUNCT_SHARE = 0.6
-"""... if its punctuation is spaced out too (when it has any to speak of)."""
+"""A line where this share of characters is followed by one space is letter-spaced."""
 
 
 def _unspace_letters(m: re.Match[str]) -> str:
     """Letter-spaced lines (``各 位 代 表 ： 现 在 ，``, as PDFs with character spacing
-    extract): single spaces are spacing, only wider gaps are real spaces.
-
-    Spacing only between hanzi (``政 府 工 作``) is not this: there a space after 。 may
-    still be a flattened paragraph break, and the ordinary rules remove the others."""
+    extract): single spaces are spacing, only wider gaps are real spaces (which the
+    later rules then read as usual, e.g. a gap after 。 as a paragraph break)."""
     line = m.group(0)
     singles = len(_SINGLE_SPACE.findall(line))
     if singles < 3 or singles < _LETTER_SPACED_SHARE * (len(line) - line.count(" ")):
         return line
-    punct = len(_PUNCT.findall(line))
-    if punct >= 3 and len(_SPACED_PUNCT.findall(line)) < _SPACED_PUNCT_SHARE * punct:
-        return line
     return _SPACE_RUN.sub(" ", _SINGLE_SPACE.sub("", line))
-_PARAGRAPH_SPACE = re.compile(rf"(?<=[。！？!?])([”’」』）)]*) +(?=[{_CJK}\d(])")
+_PARAGRAPH_SPACE = re.compile(rf"(?<=[。！？!?：:])([”’」』）)]*) +(?=[{_CJK}\d(])")
+_HEADING_THEN_SPACE = re.compile(
+    r"(?m)(?:^|(?<=[。！？!?]))((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
+    r"第[一二三四五六七八九十]{1,3}[章节篇部])[^\n。！？!?；;:： ]{3,39}[\u3400-\u9fff”）)]) +(?=[\u3400-\u9fff\d“（(])"
+)
+"""``一、2020年工作回顾 2020年是……``: the space after a numbered heading ends the heading."""
 _HEADING_AFTER_SENTENCE = re.compile(
     r"[。！？!?](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
     r"第[一二三四五六七八九十]{1,3}[章节篇部]|\d{1,2}、)"
@@ -183,6 +179,7 @@ def _pass(t: Tracked) -> None:
     _rebuild_lines(t, indents)
     t.sub(_SPACE_RUN, " ")
     t.sub(_PARAGRAPH_SPACE, _paragraph_space)
+    t.sub(_HEADING_THEN_SPACE, "\\1\n")
     t.sub(_SPACE_NEAR_CJK, "")
     t.sub(_HEADING_AFTER_SENTENCE, lambda m: m.group(0) + "\n")
     t.sub(_SPACE_IN_NUMBER, _space_in_number)
@@ -250,8 +247,21 @@ def _rebuild_lines(t: Tracked, indents: list[bool]) -> None:
             continue
         # keep a space that was there (trailing/leading), or separate two Latin words
         gap_has_space = text[e : e + 1] == " " or text[ns - 1 : ns] == " "
-        if gap_has_space or (content[-1].isascii() and content[-1].isalpha() and nxt[0].isascii() and nxt[0].isalnum()):
+        if gap_has_space or _latin_words_meet(content, nxt):
             parts.append(" ")
             outs.append(origins[e])
     t.text = "".join(parts)
     t.origins = outs
+
+
+_LATIN_TAIL = re.compile(r"(^|.)([A-Za-z]+)$")
+_LATIN_HEAD = re.compile(r"^[A-Za-z0-9]+(.|$)")
+
+
+def _latin_words_meet(line: str, nxt: str) -> bool:
+    """Whether a break between two Latin letters separated two words (``the\nyear``)
+    rather than cut one token set in Chinese (``进入I\nPO待审``, no spaces around it)."""
+    tail, head = _LATIN_TAIL.search(line), _LATIN_HEAD.match(nxt)
+    if tail is None or head is None:
+        return False
+    return tail.group(1) in (" ", "") or head.group(1) in (" ", "")
