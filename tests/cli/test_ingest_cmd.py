@@ -17,7 +17,7 @@ def _excerpt(folder: Path, name: str, county: str, growth: str) -> Path:
     """A short report written here: cheap to extract, distinct per county and figure."""
     path = folder / name
     path.write_text(
-        f"2022年{county}政府工作报告\n各位代表：过去一年，全县地区生产总值增长{growth}%，"
+        f"2022年{county}政府工作报告\n各位代表：过去一年，{county}地区生产总值增长{growth}%，"
         "规模以上工业增加值增长8.1%。今年地区生产总值预期增长6.5%左右。\n",
         encoding="utf-8",
     )
@@ -103,3 +103,18 @@ def test_year_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
     path = _excerpt(tmp_path, "a.txt", "宝兴县", "4.1")
     result = CliRunner(mix_stderr=False).invoke(cli, ["ingest", str(path), "--year", "21", "--db", str(tmp_path / "z.db")])
     assert result.exit_code == 2 and "--year" in result.stderr
+
+
+def test_progress_bar_goes_to_stderr_with_counts_and_speed(tmp_path: Path) -> None:
+    files = [str(_excerpt(tmp_path, f"{i}.txt", county, "4.0")) for i, county in enumerate(["宝兴县", "平塘县"])]
+    result = CliRunner(mix_stderr=False).invoke(cli, ["ingest", *files, "--progress", "--db", str(tmp_path / "z.db")])
+    assert result.exit_code == 0
+    assert "2 stored, 0 dup, 0 failed" in result.stderr and "reports/s" in result.stderr
+    assert "reports/s" not in result.stdout  # the summary stays clean for scripts
+
+
+def test_every_command_of_the_store_documents_itself() -> None:
+    runner = CliRunner()
+    for args in (["ingest", "--help"], ["demo", "--help"], ["db", "--help"], ["db", "reextract", "--help"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0 and "Usage:" in result.output, args
