@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.common import Plain, comparable, iter_chunks, live, region_scope, resolve_region, split_unit
 from zhaoshang.services.facts import INDICATOR_COLUMNS, pick_best
-from zhaoshang.services.labels import KIND_LABELS, measure_label, metric_label
+from zhaoshang.services.labels import KIND_LABELS, measure_label, measure_rank, metric_label
 from zhaoshang.store.models import IndicatorFact, Region, Report
 
-MEASURE_ORDER = ("growth_pct", "value", "rate_pct", "avg_growth_pct")
 
 
 @dataclass(slots=True)
@@ -191,9 +190,9 @@ def compare(
     measure_regions: dict[str, set[str]] = defaultdict(set)
     for fact, _year, code in rows:
         measure_regions[fact.measure].add(code)
-    result.measures_available = sorted(measure_regions, key=_measure_rank)
+    result.measures_available = sorted(measure_regions, key=measure_rank)
     if measure is None and measure_regions:
-        measure = max(measure_regions, key=lambda m: (len(measure_regions[m]), -_measure_rank(m)))
+        measure = max(measure_regions, key=lambda m: (len(measure_regions[m]), -measure_rank(m)))
     result.measure = measure
     result.measure_label = measure_label(measure)
     by_region: dict[str, list[tuple[Any, int | None]]] = defaultdict(list)
@@ -279,10 +278,6 @@ def _rank(rows: list[CompareRow]) -> None:
             rank = i
             prev = row.value
         row.rank = rank
-
-
-def _measure_rank(measure: str) -> int:
-    return MEASURE_ORDER.index(measure) if measure in MEASURE_ORDER else len(MEASURE_ORDER)
 
 
 def _display_unit(facts: list[Any]) -> tuple[str, float]:

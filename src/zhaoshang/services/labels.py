@@ -69,6 +69,14 @@ LOWER_IS_BETTER: frozenset[str] = frozenset({"unemployment_rate", "cpi"})
 a jobless rate or price rise at or below the goal meets it."""
 
 
+MEASURE_ORDER: tuple[str, ...] = ("growth_pct", "value", "rate_pct", "avg_growth_pct")
+"""How measures of one metric are listed (and which wins a tie when none is asked for)."""
+
+
+def measure_rank(measure: str) -> int:
+    return MEASURE_ORDER.index(measure) if measure in MEASURE_ORDER else len(MEASURE_ORDER)
+
+
 def metric_label(metric: str) -> str:
     """Chinese name of a metric; unknown codes are shown as they are."""
     return METRIC_LABELS.get(metric, metric)

@@ -11,11 +11,10 @@ from sqlalchemy.orm import Session, defer
 
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.common import Plain, RegionInfo, live, region_info, resolve_region
-from zhaoshang.services.compare import _measure_rank
 from zhaoshang.services.corpus import HEAVY_REPORT_COLUMNS
 from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
 from zhaoshang.services.industries import IndustryWeight, region_industries
-from zhaoshang.services.labels import HEADLINE_METRICS, measure_label, metric_label
+from zhaoshang.services.labels import HEADLINE_METRICS, measure_label, measure_rank, metric_label
 from zhaoshang.services.projects import ProjectRow, fold_mentions, project_row
 from zhaoshang.services.track import STATUSES, pair_targets
 from zhaoshang.store.models import (
@@ -292,7 +291,7 @@ def _indicator_series(rows: list[tuple[Any, int | None]], headline_only: bool) -
 
     def order(s: IndicatorSeries) -> tuple[Any, ...]:
         head = HEADLINE_METRICS.index(s.metric) if s.metric in HEADLINE_METRICS else len(HEADLINE_METRICS)
-        return (head, s.metric, _measure_rank(s.measure))
+        return (head, s.metric, measure_rank(s.measure))
 
     series.sort(key=order)
     return series
