@@ -355,3 +355,18 @@ def test_exports_inside_a_trade_sentence() -> None:
 def test_a_year_in_chinese_numerals_dates_the_figure() -> None:
     i = one("二〇二〇年，全县地区生产总值增长4%。")
     assert (i.period, i.kind) == ("2020", "actual")
+
+
+def test_a_mid_plan_report_reviews_and_plans_five_years_around_its_year() -> None:
+    text = (
+        "一、过去五年工作回顾 过去五年，地区生产总值年均增长6.1%。"
+        "二、今后五年的目标任务 今后五年，地区生产总值年均增长6%左右，“十四五”期间森林覆盖率保持在60%以上。"
+    )
+    assert [(f[0], f[1]) for f in facts(text, year=2023)] == [
+        ("gdp", "2018-2022"), ("gdp", "2023-2027"), ("forest_coverage", "2021-2025")
+    ]
+
+
+def test_a_figure_wrapped_onto_the_next_line() -> None:
+    i = one("过去一年，居民消费价格上涨\n2.1%。")
+    assert (i.metric, i.number) == ("cpi", 2.1)

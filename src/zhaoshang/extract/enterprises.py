@@ -182,8 +182,11 @@ def _short_names(text: str) -> list[tuple[int, int]]:
             continue
         # the business word must be a word of its own (公司化工作 is not 化工)
         edges = _token_edges(text, ns, min(len(text), m.end() + 4))
-        if m.start() not in edges and m.end() not in edges:
+        if m.end() not in edges:
             continue
+        whole = text[ns : m.end()]
+        if rjieba.has_word(whole) and rjieba.tag(whole)[0][1] not in ("nr", "nz", "nt", "nrt", "nrfg"):
+            continue  # a dictionary word (农林牧渔业, 装饰建材) is not a company name
         word = m.group()
         strong = any(word.endswith(w) for w in _STRONG)
         core = strip_region(brand)
@@ -229,6 +232,9 @@ def _listed_brands(text: str) -> list[tuple[int, int]]:
             name = text[s_:e]
             if _ITEM_GENERIC.search(name) and not _ORG.search(name):
                 continue
+            tail = re.search(f"(?:{_BUSINESS.pattern})$", name)
+            if tail and not _ORG.search(name) and not _proper(strip_region(name[: tail.start()]) or name, places=True):
+                continue  # 装饰建材: a common word + a business word is a trade, not a company
             if _brand_ok(name, 10) or _ORG.search(name):
                 out.append((s_, e))
     return out

@@ -25,7 +25,7 @@ __all__ = [
     "named_plan", "infer_year", "explicit_period",
 ]
 
-Scope = str  # "last" | "past_plan" | "next_plan" | "this" | "unknown"
+Scope = str  # "last" | "past_plan" | "next_plan" | "this" | "unknown" | "plan_<n>" (a named plan)
 
 _ORD_CN = {11: "十一", 12: "十二", 13: "十三", 14: "十四", 15: "十五", 16: "十六"}
 _CN_ORD = {v: k for k, v in _ORD_CN.items()}
@@ -52,8 +52,10 @@ def past_span(year: int) -> tuple[int, int]:
 
 
 def next_span(year: int) -> tuple[int, int]:
-    """The plan a report of ``year`` sets goals for: the plan containing ``year``."""
-    return plan_span(plan_of_year(year))
+    """The five years a report of ``year`` sets goals for: the new plan when ``year`` opens
+    one (2021 → 2021-2025), else the next five years (a 2023 换届 report → 2023-2027)."""
+    lo, hi = plan_span(plan_of_year(year))
+    return (lo, hi) if lo == year else (year, year + 4)
 
 
 def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
@@ -66,6 +68,8 @@ def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
         return past_span(year)
     if scope == "next_plan":
         return next_span(year)
+    if scope.startswith("plan_"):
+        return plan_span(int(scope[5:]))
     return None
 
 
@@ -103,9 +107,11 @@ class ScopeTracker:
         past_plan = rf"|“?{past}”?(?:时期|期间|以来)(?!规划)" if past else ""
         past_re = rf"(?P<past_plan>过去五年|五年来|这五年|五年间|五年中{past_plan})"
         last_re = rf"(?P<last>过去一年|一年来|去年|刚刚过去的{y - 1}年|@SOS@[^,，。]{{0,8}}{y - 1}年|{y - 1}年[,，]?是[^。]{{0,40}}一年)"
-        next_re = rf"(?P<next_plan>今后五年|未来五年|“?{nxt}”?(?:时期|期间)(?!规划)|到{next_span(y)[1]}年)"
+        next_re = rf"(?P<next_plan>今后五年|未来五年|到{next_span(y)[1]}年)"
+        # the plan in force named outright (“十四五”时期 in a 2022 report): its own span
+        named_re = rf"(?P<plan_{plan_of_year(y)}>“?{nxt}”?(?:时期|期间)(?!规划))"
         this_re = rf"(?P<this>今年|@SOS@[^,，。]{{0,8}}{y}年|{y}年[,，]?是)"
-        both = f"{past_re}|{last_re}|{next_re}|{this_re}"
+        both = f"{past_re}|{last_re}|{next_re}|{named_re}|{this_re}"
         self._both = re.compile(both.replace("@SOS@", "^"))
         # The same markers over a whole text, where "sentence start" is a terminal mark
         # (consumed; the text is scanned with one prepended).  A first-character test
@@ -132,8 +138,9 @@ class ScopeTracker:
         allowed = _ALLOWED.get(section_kind, ())
         i = bisect.bisect_left(positions, sentence_end) - 1
         while i >= 0 and positions[i] >= section_start:
-            if markers[i][1] in allowed:
-                return markers[i][1]
+            scope = markers[i][1]
+            if scope in allowed or (scope.startswith("plan_") and "next_plan" in allowed):
+                return scope
             i -= 1
         return _DEFAULT_SCOPE.get(section_kind, "unknown")
 

@@ -50,7 +50,7 @@ def _ascii_punct(text: str) -> str:
 # in a colon), and the next line does not open a numbered heading or list item.
 SOFT_BREAK = re.compile(
     r"(?<![。！？；;!?:：\n])[ \t\u3000]*\n[ \t\u3000]*"
-    r"(?![一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[,，、]|[\n\s]|$)"
+    r"(?![一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[,，、]|[\n\s]|$)"
 )
 
 F = TypeVar("F", bound=Fact)
