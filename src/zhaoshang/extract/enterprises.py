@@ -232,9 +232,6 @@ def _listed_brands(text: str) -> list[tuple[int, int]]:
             name = text[s_:e]
             if _ITEM_GENERIC.search(name) and not _ORG.search(name):
                 continue
-            tail = re.search(f"(?:{_BUSINESS.pattern})$", name)
-            if tail and not _ORG.search(name) and not _proper(strip_region(name[: tail.start()]) or name, places=True):
-                continue  # 装饰建材: a common word + a business word is a trade, not a company
             if _brand_ok(name, 10) or _ORG.search(name):
                 out.append((s_, e))
     return out

@@ -248,8 +248,9 @@ def _extract(text: str, year: int, sections: list[Section], sentences: list[Sent
             continue
         i = bisect.bisect_right(section_starts, lo) - 1
         kind, sec_start = (sections[i].kind, sections[i].start) if i >= 0 else ("other", 0)
-        scope = tracker.scope_at(markers, marker_pos, kind, sec_start, hi)
         for b in _bind_sentence(text, lo, hi, amounts, masked, mentions):
+            # the markers up to the statement's own figure (a later clause may switch period)
+            scope = tracker.scope_at(markers, marker_pos, kind, sec_start, b.anchor.start)
             ind = _indicator(text, lo, b, masked, year, scope)
             if ind is None:
                 continue

@@ -132,11 +132,11 @@ class ScopeTracker:
         return out
 
     def scope_at(self, markers: list[tuple[int, Scope]], positions: list[int], section_kind: str,
-                 section_start: int, sentence_end: int) -> Scope:
-        """Scope of the sentence ending at ``sentence_end``: the last marker its section kind
-        heeds between the section start and the sentence end, else the section default."""
+                 section_start: int, pos: int) -> Scope:
+        """Scope at text position ``pos``: the last marker its section kind heeds between the
+        section start and ``pos``, else the section default."""
         allowed = _ALLOWED.get(section_kind, ())
-        i = bisect.bisect_left(positions, sentence_end) - 1
+        i = bisect.bisect_left(positions, pos) - 1
         while i >= 0 and positions[i] >= section_start:
             scope = markers[i][1]
             if scope in allowed or (scope.startswith("plan_") and "next_plan" in allowed):
