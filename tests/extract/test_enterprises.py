@@ -71,6 +71,7 @@ def test_bare_brands_in_lists_the_text_calls_enterprises(text: str, expected: li
         "稳妥推进民宿公司化工作。",
         "依托韩江实验室等重大科研平台。",
         "建设5G基站1000座以上，推进进口冷链食品监管。",
+        "农林牧渔业总产值增长6.8%。",
     ],
 )
 def test_generic_groups_and_industry_phrases_are_not_enterprises(text: str) -> None:
