@@ -250,13 +250,10 @@ def _hits(conn: Connection, rows: list[UnitRow], parsed: Query) -> list[SearchHi
         )
     }
     needles = parsed.positives()
+    sentences = _sentences(conn, rows)
     hits = []
-    for r in rows:
-        sentence = conn.execute(
-            text("SELECT substr(text, :s, :n) FROM reports WHERE id = :id"),
-            {"s": r.start + 1, "n": r.end - r.start, "id": r.report_id},
-        ).scalar() or ""
-        snip = make_snippet(sentence, needles)
+    for i, r in enumerate(rows):
+        snip = make_snippet(sentences.get(i, ""), needles)
         m = meta.get(r.report_id)
         hits.append(
             SearchHit(
@@ -276,6 +273,15 @@ def _hits(conn: Connection, rows: list[UnitRow], parsed: Query) -> list[SearchHi
             )
         )
     return hits
+
+
+def _sentences(conn: Connection, rows: list[UnitRow]) -> dict[int, str]:
+    """The text of each hit's sentence, cut from ``reports.text`` by the database in one query."""
+    parts, params = [], {}
+    for i, r in enumerate(rows):
+        params.update({f"s{i}": r.start + 1, f"n{i}": r.end - r.start, f"r{i}": r.report_id})
+        parts.append(f"SELECT {i} AS k, substr(text, :s{i}, :n{i}) AS t FROM reports WHERE id = :r{i}")
+    return {k: t or "" for k, t in conn.execute(text(" UNION ALL ".join(parts)), params)}
 
 
 def _facets(conn: Connection, counts: FacetCounts) -> dict[str, list[tuple[Any, str, int]]]:
