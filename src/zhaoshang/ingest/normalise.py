@@ -108,7 +108,7 @@ def _unspace_letters(m: re.Match[str]) -> str:
     return _SPACE_RUN.sub(" ", _SINGLE_SPACE.sub("", line))
 _PARAGRAPH_SPACE = re.compile(rf"(?<=[。！？!?：:])([”’」』）)]*) +(?=[{_CJK}\d(])")
 _HEADING_THEN_SPACE = re.compile(
-    r"(?m)(?:^|(?<=[。！？!?]))((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
+    r"(?m)(^|[。！？!?])((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
     r"第[一二三四五六七八九十]{1,3}[章节篇部])[^\n。！？!?；;:： ]{3,39}[\u3400-\u9fff”）)]) +(?=[\u3400-\u9fff\d“（(])"
 )
 """``一、2020年工作回顾 2020年是……``: the space after a numbered heading ends the heading."""
@@ -127,8 +127,9 @@ def _paragraph_space(m: re.Match[str]) -> str:
         return m.group(0)
     return m.group(1) + "\n"
 
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
-_SPACE_IN_NUMBER = re.compile(r" *\. *(?=\d)| +(?=[%‰])")
+# Patterns below start with a literal where they can, so the regex engine scans fast.
+_SPACE_NEAR_CJK = re.compile(rf" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
+_SPACE_IN_NUMBER = re.compile(r"(?: +\.|\.) *(?=\d)| +(?=[%‰])")
 
 
 def _space_in_number(m: re.Match[str]) -> str:
@@ -137,14 +138,37 @@ def _space_in_number(m: re.Match[str]) -> str:
     if i and m.string[i - 1] in "0123456789":
         return "." if "." in m.group(0) else ""
     return m.group(0)
-_SPACED_DIGITS = re.compile(r"(?<![0-9A-Za-z.])\d(?: \d){2,}(?![0-9A-Za-z.])")
-_LINE_EDGE_SPACES = re.compile(r" *\n *")
+_SPACED_DIGITS = re.compile(r"\d(?: \d){2,}(?![0-9A-Za-z.])")
+_LINE_EDGE_SPACES = re.compile(r" +\n *|\n +")
+_WORDISH = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
-_CN_YEAR_MISSING_ZERO = re.compile(r"(?<![〇○一二三四五六七八九十百千万零两])二(?=[一二三四五六七八九]{2}年)")
-_FUSED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
+
+def _spaced_digits(m: re.Match[str]) -> str:
+    """2 0 2 1 → 2021 (a run of single spaced digits, not the tail of a longer number)."""
+    i = m.start()
+    if i and m.string[i - 1] in _WORDISH:
+        return m.group(0)
+    return m.group(0).replace(" ", "")
+
+
+_CN_YEAR_MISSING_ZERO = re.compile(r"二(?=[一二三四五六七八九]{2}年)")
+_CN_NUMERALS = frozenset("〇○一二三四五六七八九十百千万零两")
+
+
+def _cn_year_missing_zero(m: re.Match[str]) -> str:
+    """二三五年 → 二〇三五年: a year whose 〇 the scraper dropped (not inside a longer numeral)."""
+    i = m.start()
+    return m.group(0) if i and m.string[i - 1] in _CN_NUMERALS else "二〇"
+
+
+_FUSED_YEARS = re.compile(r"((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
 
 
 def _fused_years(m: re.Match[str]) -> str:
+    """20212035年 → 2021-2035年: two plausible years in order, not part of a longer number."""
+    i = m.start()
+    if i and m.string[i - 1] in "0123456789":
+        return m.group(0)
     a, b = int(m.group(1)), int(m.group(2))
     return f"{a}-{b}" if a < b <= a + 50 else m.group(0)
 
@@ -179,13 +203,13 @@ def _pass(t: Tracked) -> None:
     _rebuild_lines(t, indents)
     t.sub(_SPACE_RUN, " ")
     t.sub(_PARAGRAPH_SPACE, _paragraph_space)
-    t.sub(_HEADING_THEN_SPACE, "\\1\n")
+    t.sub(_HEADING_THEN_SPACE, "\\1\\2\n")
     t.sub(_SPACE_NEAR_CJK, "")
     t.sub(_HEADING_AFTER_SENTENCE, lambda m: m.group(0) + "\n")
     t.sub(_SPACE_IN_NUMBER, _space_in_number)
-    t.sub(_SPACED_DIGITS, lambda m: m.group(0).replace(" ", ""))
+    t.sub(_SPACED_DIGITS, _spaced_digits)
     t.sub(_LINE_EDGE_SPACES, "\n")
-    t.sub(_CN_YEAR_MISSING_ZERO, "二〇")
+    t.sub(_CN_YEAR_MISSING_ZERO, _cn_year_missing_zero)
     t.sub(_FUSED_YEARS, _fused_years)
     _strip(t)
 
