@@ -10,9 +10,9 @@ import, so reading never pulls in the extraction pipeline.
 
 from __future__ import annotations
 
-from zhaoshang.services.common import (
+from zhaoshang.services.base import Page
+from zhaoshang.services.regions import (
     AmbiguousRegion,
-    Page,
     RegionInfo,
     RegionNotFound,
     descendant_codes,

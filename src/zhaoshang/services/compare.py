@@ -15,10 +15,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.base import Plain, iter_chunks, live
 from zhaoshang.services.cache import memoise
-from zhaoshang.services.common import Plain, comparable, iter_chunks, live, region_scope, resolve_region, split_unit
 from zhaoshang.services.facts import INDICATOR_COLUMNS, pick_best
 from zhaoshang.services.labels import KIND_LABELS, measure_label, measure_rank, metric_label
+from zhaoshang.services.regions import region_scope, resolve_region
+from zhaoshang.services.units import comparable, split_unit
 from zhaoshang.store.models import IndicatorFact, Region, Report
 
 

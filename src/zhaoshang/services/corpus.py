@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
+from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort
 from zhaoshang.services.cache import memoise
-from zhaoshang.services.common import Page, Plain, clamp_paging, descendant_codes, live, parse_sort, resolve_region
+from zhaoshang.services.regions import descendant_codes, resolve_region
 from zhaoshang.store.models import FACT_TABLES, Region, Report
 
 

@@ -13,8 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from zhaoshang.services.common import to_plain
-
+from zhaoshang.services.base import to_plain
 Column = str | tuple[str, str]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -15,17 +15,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.base import Plain, iter_chunks, live
 from zhaoshang.services.cache import memoise
-from zhaoshang.services.common import (
-    Plain,
-    descendant_codes,
-    iter_chunks,
-    latest_report_ids,
-    live,
-    region_scope,
-    resolve_region,
-    sentence_around,
-)
+from zhaoshang.services.regions import descendant_codes, latest_report_ids, region_scope, resolve_region
+from zhaoshang.services.text import sentence_around
 from zhaoshang.store.models import IndustryFact, Region, Report
 
 

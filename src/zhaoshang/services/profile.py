@@ -9,13 +9,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
+from zhaoshang.services.base import Plain, live
 from zhaoshang.services.cache import memoise
-from zhaoshang.services.common import Plain, RegionInfo, live, region_info, resolve_region
 from zhaoshang.services.corpus import HEAVY_REPORT_COLUMNS
 from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
 from zhaoshang.services.industries import IndustryWeight, region_industries
 from zhaoshang.services.labels import HEADLINE_METRICS, measure_label, measure_rank, metric_label
 from zhaoshang.services.projects import ProjectRow, fold_mentions, project_row
+from zhaoshang.services.regions import RegionInfo, region_info, resolve_region
 from zhaoshang.services.track import STATUSES, pair_targets
 from zhaoshang.store.models import (
     Enterprise,

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from zhaoshang.services.common import Page, Plain, clamp_paging, descendant_codes, live, parse_sort, resolve_region
+from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort
 from zhaoshang.services.labels import industry_label, industry_with_descendants
+from zhaoshang.services.regions import descendant_codes, resolve_region
 from zhaoshang.store.models import ProjectFact, Region, Report
 
 

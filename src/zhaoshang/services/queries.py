@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from zhaoshang.services.common import Page, Plain, clamp_paging, descendant_codes, live, parse_sort, resolve_region
+from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort
 from zhaoshang.services.labels import measure_label, metric_label
+from zhaoshang.services.regions import descendant_codes, resolve_region
 from zhaoshang.store.models import IndicatorFact, Region, Report
 
 

@@ -31,19 +31,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.base import Plain, iter_chunks, live
 from zhaoshang.services.cache import memoise
-from zhaoshang.services.common import (
-    Plain,
-    RegionInfo,
-    comparable,
-    iter_chunks,
-    live,
-    region_info,
-    region_scope,
-    resolve_region,
-)
 from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
 from zhaoshang.services.labels import LOWER_IS_BETTER, measure_label, metric_label
+from zhaoshang.services.regions import RegionInfo, region_info, region_scope, resolve_region
+from zhaoshang.services.units import comparable
 from zhaoshang.store.models import IndicatorFact, Region, Report
 
 ABOUT_TOLERANCE_PP = 0.5
