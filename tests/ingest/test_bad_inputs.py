@@ -68,6 +68,10 @@ def test_legacy_word_doc_is_named() -> None:
     assert "legacy .doc" in reason(ole, "report.doc")
 
 
+def test_rtf_is_named() -> None:
+    assert "RTF" in reason(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl} \\'d5\\'fe\\'b8\\'ae}", "report.txt")
+
+
 def test_text_truncated_inside_a_character(hunan: tuple[str, str]) -> None:
     title, body = hunan
     data = f"{title}\n{body}".encode()

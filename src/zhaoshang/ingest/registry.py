@@ -73,6 +73,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ", "an xz header"),
     (b"\xd0\xcf\x11\xe0", "an OLE2 header (a legacy .doc/.xls/.wps file; save it as .docx)"),
     (b"SQLite format 3", "a SQLite database header"),
+    (b"{\\rtf", "an RTF header (save it as .docx or .txt)"),
+    (b"PK\x05\x06", "an empty zip archive header"),
 )
 
 

@@ -23,7 +23,9 @@ from zhaoshang.ingest.registry import Reader, register
 from zhaoshang.ingest.types import RawDocument
 
 _CHANNEL = re.compile(r"^\s*【([^】\n]{1,40})】\s*(.*?)\s*$")
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_DATE = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
 _CHANNEL_SUFFIXES = ("招商引资网", "招商引资", "招商网", "招商", "投资促进网", "投资促进", "投资网")
 _MAX_FURNITURE = 30
 """Trailing unpunctuated lines this short, after an entry without a date, are site links."""
