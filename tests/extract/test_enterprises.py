@@ -83,6 +83,11 @@ def test_a_bare_brand_that_takes_an_award_as_an_enterprise_is_one() -> None:
     assert names("小岗村获评全国文明村。") == []
 
 
+def test_coined_names_the_government_helps_to_full_output_are_companies() -> None:
+    assert names("支持三兴、华锐稳产满产。") == ["三兴", "华锐"]
+    assert names("开展复工复产达产。") == []
+
+
 def test_items_listed_with_a_full_company_name_are_companies() -> None:
     assert names("携手中茶公司、云南农垦打造有机茶强市。") == ["中茶公司", "云南农垦"]
     assert names("深化与平安、华为、腾讯等的战略合作。") == ["平安", "华为", "腾讯"]

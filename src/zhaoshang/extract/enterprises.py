@@ -298,11 +298,38 @@ def _award_subjects(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_BARE_LIST = re.compile(
+    r"((?:[^\s,，。；;:：、“”《》()（）]{2,6}、)*[^\s,，。；;:：、“”《》()（）]{2,6}?)"
+    r"(?=稳产满产|扩能增产|增资扩产|扩产|满产|达产)"
+)
+
+
+def _bare_brand_lists(text: str) -> list[tuple[int, int]]:
+    """Coined short names listed before a predicate only a company takes (支持三兴、正兴稳产满产):
+    a word the dictionary does not know, of two to four characters, is a company's name there.
+    ('A、B等项目' lists are not used: their items are as often roads and temples.)"""
+    out = []
+    for m in _BARE_LIST.finditer(text):
+        first = name_start(text, m.start(1) + len(m.group(1).split("、")[0]), m.start(1), keep_verbs=_ORG_KEEP, max_len=6)
+        if not _LANDING_BEFORE.search(text, max(0, first - 4), first):
+            continue  # 支持/指导/帮助…: the list is what the government supports
+        pos = m.start(1)
+        for k, part in enumerate(m.group(1).split("、")):
+            s_, e = pos, pos + len(part)
+            pos = e + 1
+            if k == 0:
+                s_ = name_start(text, e, s_, keep_verbs=_ORG_KEEP, max_len=6)
+            name = text[s_:e]
+            if 2 <= len(name) <= 4 and not rjieba.has_word(name) and _brand_ok(name) and _proper(name):
+                out.append((s_, e))
+    return out
+
+
 def extract_enterprises(doc: Document) -> list[Enterprise]:
     """Every company mention with a report-wide ``canonical`` name (see module docstring)."""
     text = doc.text
     orgs = _org_names(text)
-    spans = set(orgs) | set(_short_names(text)) | set(_listed_brands(text)) | set(_org_anchored(text, orgs)) | set(_award_subjects(text))
+    spans = set(orgs) | set(_short_names(text)) | set(_listed_brands(text)) | set(_org_anchored(text, orgs)) | set(_award_subjects(text)) | set(_bare_brand_lists(text))
     # a mention inside a longer one (君禾铜业 inside 四川君禾铜业有限公司) is the longer one
     kept = sorted(
         (s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)),
