@@ -301,3 +301,18 @@ def test_samples_are_fixed_points_after_one_pass(sample_texts: dict[str, tuple[s
     for _, text in sample_texts.values():
         once = normalise(text).text
         assert normalise(once).text == once
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_offsets_stay_ordered_in_range_and_point_at_the_same_hanzi(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    for _ in range(150):
+        raw = "".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 80)))
+        n = normalise(raw)
+        mapped = [n.offsets.to_original(i) for i in range(len(n.text) + 1)]
+        assert mapped == sorted(mapped), repr(raw)
+        assert mapped[-1] <= len(raw) and all(0 <= o < len(raw) for o in mapped[:-1]), repr(raw)
+        for i, ch in enumerate(n.text):
+            if "\u4e00" <= ch <= "\u9fff" and ch != "〇":
+                assert raw[mapped[i]] == ch, (repr(raw), i)
+
