@@ -19,7 +19,6 @@ import rjieba
 
 from zhaoshang.model import Document, Section, Sentence
 
-SENTENCE_END = "。；！？;!?\n"
 CLAUSE_PUNCT = ",，;；。！？!?:：\n"
 
 _SENT_RE = re.compile(r"[^。；！？;!?\n]+[。；！？;!?]?")
