@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import TYPE_CHECKING, Any
 
-from zhaoshang.ingest.readers.text import split_title
 from zhaoshang.ingest.normalise import normalise
+from zhaoshang.ingest.readers.text import split_title
 from zhaoshang.ingest.registry import Reader, register
 from zhaoshang.ingest.types import IngestError, RawDocument
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 MAX_UNCOMPRESSED = 200 * 2**20
 MAX_RATIO = 200
@@ -48,7 +52,7 @@ def check_archive(data: bytes, source_name: str) -> None:
         raise IngestError(source_name, "not a Word document: the zip archive has no word/document.xml")
 
 
-def _blocks(document) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _blocks(document: Document) -> list[tuple[str, str]]:
     """``(style name, text)`` of every paragraph, table cells included, in order."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -56,7 +60,7 @@ def _blocks(document) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     out: list[tuple[str, str]] = []
     seen_cells: set[object] = set()  # holding the elements keeps their proxies (and identity) alive
 
-    def walk(parent_elm, parent) -> None:  # type: ignore[no-untyped-def]
+    def walk(parent_elm: Any, parent: Any) -> None:  # lxml elements and python-docx parents
         for child in parent_elm.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":

@@ -11,12 +11,16 @@ are page furniture (publish info, print/close links, copyright) are then dropped
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from zhaoshang.ingest.decode import decode_head
 from zhaoshang.ingest.normalise import normalise
 from zhaoshang.ingest.readers.text import decode_or_raise
 from zhaoshang.ingest.registry import Reader, register
 from zhaoshang.ingest.types import IngestError, RawDocument
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
@@ -58,13 +62,13 @@ def sniff(head: bytes) -> float:
     return 0.0
 
 
-def _cjk_outside_links(node) -> int:  # type: ignore[no-untyped-def]
+def _cjk_outside_links(node: LexborNode) -> int:
     total = len(_CJK.findall(node.text(deep=True)))
     linked = sum(len(_CJK.findall(a.text(deep=True))) for a in node.css("a"))
     return total - linked
 
 
-def _drop(tree, body) -> None:  # type: ignore[no-untyped-def]
+def _drop(tree: LexborHTMLParser, body: LexborNode) -> None:
     """Remove non-content elements: by tag, and by a boilerplate class/id when small."""
     doomed = [n for n in tree.css(", ".join(_DROP_TAGS))]
     for n in body.css("[class], [id]"):
@@ -80,7 +84,7 @@ def _drop(tree, body) -> None:  # type: ignore[no-untyped-def]
             n.decompose()  # only outermost ones: their descendants go with them
 
 
-def _main_block(body):  # type: ignore[no-untyped-def]
+def _main_block(body: LexborNode) -> LexborNode:
     node = body
     count = _cjk_outside_links(node)
     while True:
@@ -94,16 +98,16 @@ def _main_block(body):  # type: ignore[no-untyped-def]
         node, count = best, best_count
 
 
-def _has_blocks(node) -> bool:  # type: ignore[no-untyped-def]
+def _has_blocks(node: LexborNode) -> bool:
     """A container of paragraphs, as opposed to a paragraph that happens to be a <div>."""
     return any(c.tag in _BLOCK_TAGS for c in node.iter())
 
 
-def _lines(node) -> list[str]:  # type: ignore[no-untyped-def]
+def _lines(node: LexborNode) -> list[str]:
     """Visible text, one line per block or <br>, HTML whitespace collapsed."""
     parts: list[str] = []
 
-    def walk(n) -> None:  # type: ignore[no-untyped-def]
+    def walk(n: LexborNode) -> None:
         for child in n.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
@@ -128,7 +132,7 @@ def _lines(node) -> list[str]:  # type: ignore[no-untyped-def]
     return [ln for ln in lines if ln]
 
 
-def _mostly_links(node) -> bool:  # type: ignore[no-untyped-def]
+def _mostly_links(node: LexborNode) -> bool:
     text = re.sub(r"\s+", "", node.text(deep=True))
     if len(text) < 4:
         return False
@@ -136,7 +140,7 @@ def _mostly_links(node) -> bool:  # type: ignore[no-untyped-def]
     return linked >= 0.8 * len(text)
 
 
-def _page_title_parts(tree) -> list[str]:  # type: ignore[no-untyped-def]
+def _page_title_parts(tree: LexborHTMLParser) -> list[str]:
     """<title> pieces that may name the document: "报告_某某市人民政府" → ["报告"] (the site goes last)."""
     node = tree.css_first("title")
     if node is None:
@@ -147,7 +151,7 @@ def _page_title_parts(tree) -> list[str]:  # type: ignore[no-untyped-def]
     return parts
 
 
-def _title(tree, page_parts: list[str]) -> str | None:  # type: ignore[no-untyped-def]
+def _title(tree: LexborHTMLParser, page_parts: list[str]) -> str | None:
     """A heading that the <title> repeats (a logo <h1> holding the site name does not
     qualify), else the <title>'s document part, else the first remaining <h1>."""
     heads = [h.text(deep=True).strip() for h in tree.css("h1, h2")]
