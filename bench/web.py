@@ -69,6 +69,17 @@ def build_db(path: Path, copies: int) -> int:
     return int(n)
 
 
+def count_reports(db: Path) -> int:
+    """Reports in an existing database."""
+    from zhaoshang.store.db import make_engine
+
+    engine = make_engine(str(db))
+    with Session(engine) as s:
+        n = s.scalar(select(func.count(Report.id))) or 0
+    engine.dispose()
+    return int(n)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -125,6 +136,33 @@ async def load(base: str, path: str, clients: int, requests: int, max_seconds: f
     }  # fmt: skip
 
 
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("ZS %d %d %d %d %d\\n", summary.requests, latency:percentile(50),
+    latency:percentile(95), latency:percentile(99), summary.errors.status + summary.errors.connect
+    + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def load_wrk(base: str, path: str, clients: int, seconds: float) -> dict[str, float]:
+    """The same measurement with wrk (C, event loop: the load generator costs the server
+    almost no CPU, which matters on a 2-core machine)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(WRK_SCRIPT)
+    try:
+        out = subprocess.run(
+            ["wrk", "-t2", f"-c{clients}", f"-d{max(1, int(seconds))}s", "-s", f.name, "-H", "Accept-Encoding: gzip", base + path],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    finally:
+        os.unlink(f.name)
+    line = next(ln for ln in out.splitlines() if ln.startswith("ZS "))
+    n, p50, p95, p99, errors = (int(x) for x in line.split()[1:])
+    rps = float(next(ln for ln in out.splitlines() if ln.startswith("Requests/sec:")).split()[1])
+    return {"n": n, "errors": errors, "rps": rps, "p50": p50 / 1000, "p95": p95 / 1000, "p99": p99 / 1000}
+
+
 def targets(base: str) -> list[tuple[str, str]]:
     """The pages to measure, picked from the data (the busiest region, its first report)."""
     regions = httpx.get(f"{base}/api/v1/regions?sort=-reports&per_page=1").json()["items"]
@@ -148,13 +186,25 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=400, help="requests per URL")
     ap.add_argument("--max-seconds", type=float, default=30.0, help="time cap per URL")
     ap.add_argument("--keep", action="store_true", help="keep the temp database")
+    ap.add_argument("--engine", choices=["auto", "wrk", "python"], default="auto",
+                    help="load generator: wrk if installed (apt-get install wrk), else asyncio+httpx")
+    ap.add_argument("--seconds", type=float, default=10.0, help="duration per URL with wrk")
+    ap.add_argument("--db", type=Path, help="reuse a database built by an earlier --keep run")
     args = ap.parse_args()
+    if args.engine == "auto":
+        args.engine = "wrk" if shutil.which("wrk") else "python"
 
     tmp = Path(tempfile.mkdtemp(prefix="zhaoshang-bench-"))
-    db = tmp / "bench.db"
-    t0 = time.perf_counter()
-    n_reports = build_db(db, args.n)
-    print(f"database: {n_reports} reports built in {time.perf_counter() - t0:.1f} s ({db})")
+    if args.db:
+        db = args.db
+        n_reports = int(count_reports(db))
+        print(f"database: {n_reports} reports (reused {db})")
+    else:
+        db = tmp / "bench.db"
+        t0 = time.perf_counter()
+        n_reports = build_db(db, args.n)
+        print(f"database: {n_reports} reports built in {time.perf_counter() - t0:.1f} s ({db})")
+    print(f"load generator: {args.engine}")
     try:
         for cache in (False, True):
             run(db, n_reports, cache, args)
@@ -173,14 +223,18 @@ def run(db: Path, n_reports: int, cache: bool, args: argparse.Namespace) -> None
         for _label, path in pages:  # warm-up: first template compile, SQLite pages, the cache when on
             for _ in range(3):
                 httpx.get(base + path, timeout=30)
-        results = [(label, path, asyncio.run(load(base, path, args.clients, args.requests, args.max_seconds)))
-                   for label, path in pages]  # fmt: skip
+        if args.engine == "wrk":
+            results = [(label, path, load_wrk(base, path, args.clients, args.seconds)) for label, path in pages]
+        else:
+            results = [(label, path, asyncio.run(load(base, path, args.clients, args.requests, args.max_seconds)))
+                       for label, path in pages]  # fmt: skip
     finally:
         server.terminate()
         server.wait(timeout=10)
     static = results[0][2]
     mode = "response cache ON (zhaoshang serve default)" if cache else "response cache OFF (every request renders)"
-    print(f"\n{mode}: {args.clients} concurrent clients, ≤{args.requests} requests per URL, {n_reports} reports, 1 uvicorn worker\n")
+    amount = f"{args.seconds:g} s per URL" if args.engine == "wrk" else f"≤{args.requests} requests per URL"
+    print(f"\n{mode}: {args.clients} concurrent clients, {amount}, {n_reports} reports, 1 uvicorn worker\n")
     print(f"{'page':42} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'p95/static':>11} {'errors':>7}")
     worst = 0.0
     for label, _path, r in results:

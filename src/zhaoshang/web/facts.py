@@ -47,7 +47,10 @@ def fact_label(fact_type: str, f: dict[str, Any]) -> str:
         return " · ".join(parts)
     if fact_type == "policy":
         return f"《{f['title']}》"
-    return str(f.get("name") or f.get("quote"))
+    name = str(f.get("name") or f.get("quote"))
+    if fact_type == "industry" and f.get("quote") and f["quote"] != name:
+        return f"{name}（“{f['quote']}”）"  # the taxonomy name and the words the report used
+    return name
 
 
 def fact_dict(fact_type: str, row: Any) -> dict[str, Any]:
