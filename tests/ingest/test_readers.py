@@ -220,7 +220,7 @@ def test_every_format_is_registered_once() -> None:
 
 
 def test_iter_inputs_expands_files_folders_and_globs(tmp_path: Path) -> None:
-    for rel in ("a/2.txt", "a/1.txt", "a/b/3.html", "a/b/.hidden.txt", "a/b/skip.png", "c.pdf"):
+    for rel in ("a/2.txt", "a/1.txt", "a/b/3.html", "a/b/.hidden.txt", "a/.git/x.txt", "a/b/skip.png", "c.pdf"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(b"x")
     names = lambda specs: [p.relative_to(tmp_path).as_posix() for p in iter_inputs(specs)]  # noqa: E731

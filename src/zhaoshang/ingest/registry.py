@@ -176,15 +176,16 @@ def iter_inputs(
     seen: set[Path] = set()
     errors: list[IngestError] = []
 
-    def wanted(p: Path) -> bool:
-        return p.is_file() and p.suffix.lower() in exts and not p.name.startswith(".")
+    def wanted(p: Path, root: Path | None = None) -> bool:
+        parts = p.relative_to(root).parts if root is not None else (p.name,)
+        return p.suffix.lower() in exts and not any(part.startswith(".") for part in parts) and p.is_file()
 
     for spec in specs:
         path = Path(spec).expanduser()
         if path.is_file():
             candidates: Iterator[Path] = iter([path])
         elif path.is_dir():
-            candidates = (p for p in sorted(path.rglob("*")) if wanted(p))
+            candidates = (p for p in sorted(path.rglob("*")) if wanted(p, path))
         elif glob.has_magic(spec):
             matches = sorted(glob.glob(os.path.expanduser(spec), recursive=True))
             candidates = (Path(p) for p in matches if wanted(Path(p)))
