@@ -64,6 +64,13 @@ def test_listing_entries_may_span_lines_lack_a_title_or_a_date() -> None:
     assert docs[0].encoding == "gb18030"
 
 
+def test_listing_entries_without_separator_lines_are_split_at_channel_lines(sample_listing: Path) -> None:
+    text = sample_listing.read_text(encoding="utf-8")
+    without = "\n".join(ln for ln in text.splitlines() if ln.strip() != "-")
+    docs = read_bytes(without.encode(), "no-dashes.txt")
+    assert [(d.channel, d.title, d.text) for d in docs] == [(d.channel, d.title, d.text) for d in read_path(sample_listing)]
+
+
 def test_listing_is_recognised_by_shape_whatever_its_name(sample_listing: Path) -> None:
     data = sample_listing.read_bytes()
     for name in ("listing.txt", "listing", "listing.dat", "listing.html"):

@@ -49,11 +49,19 @@ def channel_region(channel: str) -> str | None:
     return name or None
 
 
+def _starts_entry(line: str) -> bool:
+    """A channel line naming the site's section (【X招商】) opens an entry even without a "-" before it."""
+    m = _CHANNEL.match(line)
+    return m is not None and m.group(1).strip().endswith(_CHANNEL_SUFFIXES)
+
+
 def _blocks(lines: list[str]) -> list[list[str]]:
     blocks: list[list[str]] = [[]]
     for line in lines:
         if line.strip() == "-":
             blocks.append([])
+        elif _starts_entry(line) and any(ln.strip() for ln in blocks[-1]):
+            blocks.append([line])
         else:
             blocks[-1].append(line)
     return blocks
