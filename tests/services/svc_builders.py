@@ -112,8 +112,9 @@ class ReportBuilder:
         section_kind: str | None = None,
         **kw: Any,
     ) -> IndicatorFact:
-        if value_yuan is None and unit.endswith("元") and unit != "元":
-            value_yuan = number * {"亿元": 1e8, "万元": 1e4}.get(unit, 1.0)
+        yuan = {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4, "元": 1.0}  # foreign currency keeps value_yuan None
+        if value_yuan is None and unit in yuan:
+            value_yuan = number * yuan[unit]
         q = quote or f"{metric}{'目标' if kind == 'target' else ''}{number:g}{unit}"
         fact = IndicatorFact(
             **self._common(q, section_kind or ("tasks" if kind == "target" else "review"), **kw),

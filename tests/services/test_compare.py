@@ -163,3 +163,18 @@ def test_compare_on_the_ingested_samples(ingested_sqlite):
                 assert session.get(Report, row.report_id).text[row.start : row.end] == row.quote
     finally:
         engine.dispose()
+
+
+def test_a_figure_in_another_currency_is_shown_but_not_ranked(svc_session):
+    ReportBuilder(svc_session, "430400", 2021).indicator("utilized_foreign_capital", "2020", "actual", "value", 3.2, unit="亿元")
+    ReportBuilder(svc_session, "430000", 2021).indicator("utilized_foreign_capital", "2020", "actual", "value", 21000, unit="万美元")
+    ReportBuilder(svc_session, "430482", 2021).indicator("utilized_foreign_capital", "2020", "actual", "value", 8000, unit="万元")
+    svc_session.flush()
+    result = compare(svc_session, "utilized_foreign_capital", "2020", measure="value")
+    assert result.unit == "亿元"
+    assert [(r.region_code, r.value, r.rank) for r in result.rows] == [
+        ("430400", 3.2, 1),
+        ("430482", 0.8, 2),
+        ("430000", None, 0),  # 万美元: as written, unranked, last
+    ]
+    assert result.rows[-1].number == 21000 and result.rows[-1].unit == "万美元"

@@ -211,15 +211,16 @@ def compare(
         dict(session.execute(select(Region.code, Region.name).where(Region.code.in_(parent_codes))).tuples().all()) if parent_codes else {}
     )
     chosen = {code: pick_best(cands) for code, cands in by_region.items()}
-    unit, factor = _display_unit([c[0] for c in chosen.values() if c])
+    unit, factor, base_unit = _display_unit([c[0] for c in chosen.values() if c])
     result.unit = unit
     for code, best in chosen.items():
         if best is None:
             continue
         fact, year, n = best
         region = regions_by_code.get(code)
-        base, _ = comparable(fact.number, fact.unit, fact.value_yuan)
-        value = base / factor if base is not None and factor else fact.number
+        base, base_of_row = comparable(fact.number, fact.unit, fact.value_yuan)
+        # a figure in another unit (万美元 beside 亿元) is shown as written but not ranked
+        value = base / factor if base is not None and factor and base_of_row == base_unit else None
         result.rows.append(
             CompareRow(
                 rank=0,
@@ -282,20 +283,23 @@ def _rank(rows: list[CompareRow]) -> None:
         row.rank = rank
 
 
-def _display_unit(facts: list[Any]) -> tuple[str, float]:
-    """The unit a comparison is shown in and the factor from base units to it.
+def _display_unit(facts: list[Any]) -> tuple[str, float, str]:
+    """(unit shown, factor from base units to it, base unit) of a comparison.
 
-    Money is shown in 亿元 (how reports speak of regional totals); other quantities in
-    the unit most rows use, so 850人 and 0.1万人 land on one scale.
+    The base unit most rows share wins (yuan on a tie); money is shown in 亿元 (how
+    reports speak of regional totals), other quantities in the unit most rows use, so
+    850人 and 0.1万人 land on one scale. Rows in another base unit get no ``value``.
     """
     if not facts:
-        return "", 1.0
-    if any(f.value_yuan is not None for f in facts):
-        return "亿元", 1e8
-    units = Counter(f.unit for f in facts)
+        return "", 1.0, ""
+    bases = Counter(comparable(f.number, f.unit, f.value_yuan)[1] for f in facts)
+    base = max(bases, key=lambda b: (bases[b], b == "元"))
+    if base == "元" and any(f.value_yuan is not None for f in facts):
+        return "亿元", 1e8, base
+    units = Counter(f.unit for f in facts if comparable(f.number, f.unit, f.value_yuan)[1] == base)
     unit = units.most_common(1)[0][0]
     factor, _base = split_unit(unit)
-    return unit, factor
+    return unit, factor, base
 
 
 # --- map --------------------------------------------------------------------
