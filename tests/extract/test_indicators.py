@@ -271,9 +271,9 @@ def test_from_and_to_levels_are_dated_separately() -> None:
     assert [(f[1], f[4]) for f in got] == [("2015", 32.3), ("2016-2020", 42)]
 
 
-def test_a_level_restated_in_the_five_year_review_is_reported_once_with_its_year() -> None:
+def test_an_undated_closing_level_of_the_five_year_review_belongs_to_the_period() -> None:
     text = "一、“十三五”时期工作回顾 五年来，地区生产总值达到434亿元。2020年是极不平凡的一年，全区实现地区生产总值434亿元。"
-    assert facts(text) == [("gdp", "2020", "actual", "value", 434, "亿元")]
+    assert [(f[1], f[4]) for f in facts(text)] == [("2016-2020", 434), ("2020", 434)]
 
 
 @pytest.mark.parametrize(
@@ -357,14 +357,26 @@ def test_a_year_in_chinese_numerals_dates_the_figure() -> None:
     assert (i.period, i.kind) == ("2020", "actual")
 
 
-def test_a_mid_plan_report_reviews_and_plans_five_years_around_its_year() -> None:
+def test_a_mid_plan_report_reviews_the_last_five_years_and_targets_the_plan_in_force() -> None:
     text = (
         "一、过去五年工作回顾 过去五年，地区生产总值年均增长6.1%。"
-        "二、今后五年的目标任务 今后五年，地区生产总值年均增长6%左右，“十四五”期间森林覆盖率保持在60%以上。"
+        "二、今后五年的目标任务 今后五年，地区生产总值年均增长6%左右，到2025年森林覆盖率保持在60%以上。"
     )
     assert [(f[0], f[1]) for f in facts(text, year=2023)] == [
-        ("gdp", "2018-2022"), ("gdp", "2023-2027"), ("forest_coverage", "2021-2025")
+        ("gdp", "2018-2022"), ("gdp", "2021-2025"), ("forest_coverage", "2021-2025")
     ]
+
+
+def test_a_goal_for_the_end_of_the_plan_in_force_is_a_plan_goal_even_among_this_years_tasks() -> None:
+    text = "三、2024年重点工作 到2025年，全州旅游综合收入达到1000亿元，“十四五”末常住人口城镇化率达到60%以上。"
+    assert [(f[0], f[1], f[2]) for f in facts(text, year=2024)] == [
+        ("tourism_revenue", "2021-2025", "target"), ("urbanization_rate", "2021-2025", "target")
+    ]
+
+
+def test_a_level_at_the_end_of_an_earlier_plan_is_that_year() -> None:
+    i = run("过去五年，地区生产总值由“十二五”末的564.3亿元增加到945.4亿元。")[0]
+    assert (i.period, i.number) == ("2015", 564.3)
 
 
 def test_a_figure_wrapped_onto_the_next_line() -> None:

@@ -41,3 +41,7 @@ def test_spans_carry_the_section_kind_and_never_cross_a_section() -> None:
 
 def test_blank_text_has_no_sentences() -> None:
     assert split_sentences("  \n ", []) == []
+
+
+def test_a_space_next_to_latin_letters_or_digits_is_not_a_break() -> None:
+    assert pieces("全市实现GDP 1835.1亿元、增长6.1%。 今年") == ["全市实现GDP 1835.1亿元、增长6.1%。", "今年"]

@@ -30,7 +30,7 @@ import re
 
 import rjieba
 
-from zhaoshang.extract.industries import tag_industries, taxonomy
+from zhaoshang.extract.industries import tag_industries, taxonomy, trie_regex
 from zhaoshang.extract.names import LEAD_WORDS, canonical_key, clause_floor, name_start, strip_region
 from zhaoshang.model import Document, Enterprise
 
@@ -46,6 +46,7 @@ STRONG_WORDS: tuple[str, ...] = (
     "压缩机",
 )
 _STRONG = frozenset(STRONG_WORDS)
+_STRONG_END = re.compile("(?:" + "|".join(STRONG_WORDS) + ")$")
 #: common business words: a company only with evidence (see module docstring)
 WEAK_WORDS: tuple[str, ...] = (
     "科技", "能源", "新材料", "食品", "粮油", "光伏", "玻璃", "水泥", "石材", "环保", "电池", "软件", "数据",
@@ -54,7 +55,11 @@ WEAK_WORDS: tuple[str, ...] = (
     "新能源", "生物科技", "信息技术", "网络科技", "环保科技", "智能科技", "光电科技", "农业科技", "电子商务",
     "智慧农业", "城建", "城投", "集团", "物业", "劳务",
 )
-_BUSINESS = re.compile("(?:" + "|".join(sorted(set(WEAK_WORDS) | _STRONG, key=len, reverse=True)) + ")+")
+_BUSINESS_WORDS = set(WEAK_WORDS) | _STRONG
+# A first-character lookahead lets the engine skip most positions (4× faster than the bare ``+``).
+_BUSINESS = re.compile(
+    "(?=[" + "".join(sorted({w[0] for w in _BUSINESS_WORDS})) + "])(?:" + trie_regex(_BUSINESS_WORDS) + ")+"
+)
 #: nouns that turn "brand + business word" into a place or an institution (代碑寺物流园区,
 #: 安徽科技学院, 东拉山旅游公路) or a generic phrase (科技型企业, 能源产业)
 _NOT_COMPANY_AFTER = re.compile(
@@ -91,6 +96,7 @@ _LIST_END = re.compile(
     r"(?:(?:(?<!等)等(?![于级])|为代表的)(?:[\d一二三四五六七八九十]+家|一批|多家)?[^,，。；;、]{0,14}?"
     r"(?:企业|公司|集团|龙头|厂商|商家|央企|民企|国企|平台)(?![园区中心建])|等的?(?:战略)?合作)"
 )
+_LIST_ANCHOR = re.compile(r"等|为代表的")  # cheap scan; _LIST_END is then tried only here
 _ITEM_GENERIC = re.compile(
     r"(?:企业|公司|集团|项目|产业|工程|基地|园|区|县|市|省|镇|乡|村|平台|中心|系统|机构|实验室|研究院|学院|大学|"
     r"应用|年会|会议|活动|论坛|展会|博览会|节|会|所|院|交流|合作|对接|奖|榜)$"
@@ -122,20 +128,28 @@ def _surface_terms() -> frozenset[str]:
     return frozenset(s for s, code in taxonomy().surface.items() if code)
 
 
+_PREP = re.compile(r"[以与和在对为向从将把被由同]")
+_BAD_START = re.compile(r"全国|全省|全市|全县|全区|国家|省级|市级|县级|中央|我[县市区省]|首个|首家|唯一|企业|公司|新一轮|传统")
+_MEASURE = re.compile(r"[万千百亿]+[吨米亩方台套件瓦]")
+_PLACE_INSIDE = re.compile(r"[区园镇乡村县省]|大学|学院")
+_DIGIT = re.compile(r"\d")
+_LIST_MARK = re.compile(r"[、\-]")
+
+
 def _brand_ok(brand: str, max_len: int = 6) -> bool:
     """A brand is a proper part of a name: 2–``max_len`` chars, not made only of generic or
     industry words, not a place or zone (凤泉湖高新区), no digits (100MW)."""
     core = strip_region(brand)
     bare = re.sub(r"^[省市县区州]", "", core)
-    if re.match(r"[以与和在对为向从将把被由同]", core) and len(core) > 2 and not rjieba.has_word(core[:2]):
+    if _PREP.match(core) and len(core) > 2 and not rjieba.has_word(core[:2]):
         return False  # a preposition glued to the name by the segmenter
     if not 2 <= len(core) <= max_len or _GENERIC_BRAND.match(bare) or core in _surface_terms():
         return False
-    if re.match(r"全国|全省|全市|全县|全区|国家|省级|市级|县级|中央|我[县市区省]|首个|首家|唯一|企业|公司|新一轮|传统", core):
+    if _BAD_START.match(core):
         return False
-    if re.match(r"[万千百亿]+[吨米亩方台套件瓦]", core) or re.search(r"[区园镇乡村县省]|大学|学院", core[1:]) or re.search(r"\d", core):
+    if _MEASURE.match(core) or _PLACE_INSIDE.search(core, 1) or _DIGIT.search(core):
         return False
-    if re.search(r"[、\-]", core):
+    if _LIST_MARK.search(core):
         return False
     # no function word inside (发展的, 和…) — judged on words, so 华为 keeps its 为
     return not any(tag in _FUNCTION_TAGS for _, tag in rjieba.tag(core))
@@ -188,7 +202,7 @@ def _short_names(text: str) -> list[tuple[int, int]]:
         if rjieba.has_word(whole) and rjieba.tag(whole)[0][1] not in ("nr", "nz", "nt", "nrt", "nrfg"):
             continue  # a dictionary word (农林牧渔业, 装饰建材) is not a company name
         word = m.group()
-        strong = any(word.endswith(w) for w in _STRONG)
+        strong = _STRONG_END.search(word) is not None
         core = strip_region(brand)
         evidence = (
             _PREDICATE_AFTER.match(text, m.end())
@@ -214,7 +228,10 @@ def _listed_brands(text: str) -> list[tuple[int, int]]:
     only the first item is trimmed back to the verb that introduces the list.
     """
     out = []
-    for m in _LIST_END.finditer(text):
+    for anchor in _LIST_ANCHOR.finditer(text):
+        m = _LIST_END.match(text, anchor.start())
+        if m is None:
+            continue
         end = m.start()
         start = end
         while start > 0 and text[start - 1] not in ",，;；。:：!！?？\n":
@@ -281,27 +298,29 @@ def _org_anchored(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-_AWARD_SUBJECT = re.compile(
-    r"(?:^|(?<=[,，。；;:：、]))([^,，。；;:：、“”《》()（）\s]{2,6}?)(?=(?:获批|荣获|入选|荣登|获评)"
-    r"[^,，。；;]{0,24}?(?:企业|公司))"
-)
+_AWARD = re.compile(r"获批|荣获|入选|荣登|获评")
+_AWARD_OBJECT = re.compile(r"[^,，。；;]{0,24}?(?:企业|公司)")
+_HEAD_STOP = ",，。；;:：、“”《》()（）\n "
 
 
 def _award_subjects(text: str) -> list[tuple[int, int]]:
     """A bare brand that takes an award *as an enterprise* (台玻获批国家级…贯标企业)."""
     out = []
-    for m in _AWARD_SUBJECT.finditer(text):
-        s_, e = m.span(1)  # the whole clause head: a name segmentation would cut (台/玻)
-        name = text[s_:e]
+    for m in _AWARD.finditer(text):
+        if not _AWARD_OBJECT.match(text, m.end()):
+            continue
+        s_ = m.start()
+        while s_ > 0 and m.start() - s_ < 7 and text[s_ - 1] not in _HEAD_STOP:
+            s_ -= 1
+        if s_ > 0 and text[s_ - 1] not in _HEAD_STOP:
+            continue  # the clause head is longer than a name
+        name = text[s_ : m.start()]  # the whole clause head: segmentation would cut it (台/玻)
         if len(name) >= 2 and _brand_ok(name) and (_proper(name) or (len(name) <= 4 and not rjieba.has_word(name))):
-            out.append((s_, e))
+            out.append((s_, m.start()))
     return out
 
 
-_BARE_LIST = re.compile(
-    r"((?:[^\s,，。；;:：、“”《》()（）]{2,6}、)*[^\s,，。；;:：、“”《》()（）]{2,6}?)"
-    r"(?=稳产满产|扩能增产|增资扩产|扩产|满产|达产)"
-)
+_FULL_OUTPUT = re.compile(r"稳产满产|扩能增产|增资扩产|扩产|满产|达产")
 
 
 def _bare_brand_lists(text: str) -> list[tuple[int, int]]:
@@ -309,16 +328,21 @@ def _bare_brand_lists(text: str) -> list[tuple[int, int]]:
     a word the dictionary does not know, of two to four characters, is a company's name there.
     ('A、B等项目' lists are not used: their items are as often roads and temples.)"""
     out = []
-    for m in _BARE_LIST.finditer(text):
-        first = name_start(text, m.start(1) + len(m.group(1).split("、")[0]), m.start(1), keep_verbs=_ORG_KEEP, max_len=6)
+    for m in _FULL_OUTPUT.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < 40 and text[start - 1] not in ",，。；;:：!！?？\n":
+            start -= 1
+        parts = text[start : m.start()].split("、")
+        if not all(2 <= len(p) for p in parts[1:]) or any(len(p) > 6 for p in parts[1:]):
+            continue
+        first_end = start + len(parts[0])
+        first = name_start(text, first_end, start, keep_verbs=_ORG_KEEP, max_len=6)
         if not _LANDING_BEFORE.search(text, max(0, first - 4), first):
             continue  # 支持/指导/帮助…: the list is what the government supports
-        pos = m.start(1)
-        for k, part in enumerate(m.group(1).split("、")):
-            s_, e = pos, pos + len(part)
+        pos = start
+        for k, part in enumerate(parts):
+            s_, e = (first if k == 0 else pos), pos + len(part)
             pos = e + 1
-            if k == 0:
-                s_ = name_start(text, e, s_, keep_verbs=_ORG_KEEP, max_len=6)
             name = text[s_:e]
             if 2 <= len(name) <= 4 and not rjieba.has_word(name) and _brand_ok(name) and _proper(name):
                 out.append((s_, e))

@@ -62,7 +62,9 @@ _GAP_TOKEN = (
     r"|增长|下降|上涨|上升|回落|减少|提高到|提高至|提升到|提升至|增加到|增加至|增至|升至|降至|降到|增速|涨幅|增幅|增长率"
     r"|总量|总额|总产量|总产|产量|年产|规模|总值|额"
     r"|不低于|不少于|不超过|不高于|以上|以内|以下|左右|之内|近|约|逾|高于"
-    r"|到|至|届时|的|了|在|之|和|台阶|大关|水平|个"
+    r"|到|至|届时|的|了|在|之|和|台阶|大关|水平|个|\s"
+    r"|提高|提升|降低"
+    r"|(?:连|接连|相继)?(?:跨上|跨越|跨过|跨|迈上|迈过|登上)(?:#|[^,，。;#]){0,6}?台阶"  # 连跨两个万亿元台阶
 )
 _GAP_RE = re.compile(f"(?:{_GAP_TOKEN})*")
 _GROWTH = re.compile(r"(?:增长|增速|增幅|上涨|上升|涨幅|提高|提升|增加|回落|下降|减少|降低|下滑|负增长)")
@@ -259,18 +261,7 @@ def _extract(text: str, year: int, sections: list[Section], sentences: list[Sent
                 continue
             seen.add(key)
             out.append(ind)
-    return _drop_restated_levels(out, year)
-
-
-def _drop_restated_levels(found: list[Indicator], year: int) -> list[Indicator]:
-    """A five-year review's closing level that equals last year's dated level is the same
-    fact (地区生产总值434.01亿元 in both the 十三五 and the 2020 parts): keep the dated one."""
-    last = str(year - 1)
-    dated = {(i.metric, i.number, i.unit) for i in found if i.measure == "value" and i.period == last}
-    return [
-        i for i in found
-        if not (i.measure == "value" and "-" in i.period and i.kind == "actual" and (i.metric, i.number, i.unit) in dated)
-    ]
+    return out
 
 
 def _bind_sentence(

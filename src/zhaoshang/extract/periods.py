@@ -52,10 +52,16 @@ def past_span(year: int) -> tuple[int, int]:
 
 
 def next_span(year: int) -> tuple[int, int]:
-    """The five years a report of ``year`` sets goals for: the new plan when ``year`` opens
-    one (2021 → 2021-2025), else the next five years (a 2023 换届 report → 2023-2027)."""
-    lo, hi = plan_span(plan_of_year(year))
-    return (lo, hi) if lo == year else (year, year + 4)
+    """The plan a report of ``year`` sets goals for: the five-year plan in force (a 2021,
+    2022 or 2023 report's goals are 十四五 goals, 2021-2025)."""
+    return plan_span(plan_of_year(year))
+
+
+def _target_year_span(y: int, year: int) -> tuple[int, int]:
+    """A goal dated to a future year: the closing year of the plan in force stands for
+    the plan (到2025年 → 2021-2025); any other year for itself (到2035年 → 2035)."""
+    lo, hi = next_span(year)
+    return (lo, hi) if y == hi else (y, y)
 
 
 def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
@@ -74,11 +80,14 @@ def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
 
 
 def named_plan(text: str) -> tuple[int, int] | None:
-    """Span of the last five-year plan named in ``text`` (“十三五”期间 → 2016-2020)."""
+    """Span of the five-year plan named last in ``text`` (“十三五”期间 → 2016-2020), unless
+    it names the plan's end (“十二五”末) or the text moves on from it (…#增加到…)."""
     found = None
-    for m in re.finditer(r"十([一二三四五六])五", text):
-        found = plan_span(_CN_ORD["十" + m.group(1)])
-    return found
+    for m in re.finditer(r"十([一二三四五六])五”?(?!末|期末)", text):
+        found = m
+    if found is None or re.search(r"#.*(?:到|至)", text[found.end() :]):
+        return None  # 由“十二五”#增加到#: the plan dates the first figure only
+    return plan_span(_CN_ORD["十" + found.group(1)])
 
 
 _DEFAULT_SCOPE: dict[str, Scope] = {
@@ -107,9 +116,10 @@ class ScopeTracker:
         past_plan = rf"|“?{past}”?(?:时期|期间|以来)(?!规划)" if past else ""
         past_re = rf"(?P<past_plan>过去五年|五年来|这五年|五年间|五年中{past_plan})"
         last_re = rf"(?P<last>过去一年|一年来|去年|刚刚过去的{y - 1}年|@SOS@[^,，。]{{0,8}}{y - 1}年|{y - 1}年[,，]?是[^。]{{0,40}}一年)"
-        next_re = rf"(?P<next_plan>今后五年|未来五年|到{next_span(y)[1]}年)"
-        # the plan in force named outright (“十四五”时期 in a 2022 report): its own span
-        named_re = rf"(?P<plan_{plan_of_year(y)}>“?{nxt}”?(?:时期|期间)(?!规划))"
+        # Only paragraph-level phrases move the scope for what follows; a goal date inside a
+        # task (到2025年…, “十四五”末…) dates its own sentence only (see explicit_period).
+        next_re = r"(?P<next_plan>今后五年|未来五年)"
+        named_re = rf"(?P<plan_{plan_of_year(y)}>@SOS@“?{nxt}”?(?:时期|期间)(?!规划))"
         this_re = rf"(?P<this>今年|@SOS@[^,，。]{{0,8}}{y}年|{y}年[,，]?是)"
         both = f"{past_re}|{last_re}|{next_re}|{named_re}|{this_re}"
         self._both = re.compile(both.replace("@SOS@", "^"))
@@ -188,26 +198,30 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[tuple[int, in
             base = plan_span(_CN_ORD["十" + m.group(1)])[1]
         if base < year - 1:
             return (base + 1, year - 1), True
-    m = re.search(r"(?:从|由)?“十([一二三四五])五”末(?:的)?$", prefix)
-    if m:
-        end = plan_span(_CN_ORD["十" + m.group(1)])[1]
-        return (end, end), False
+    m = None
+    for m in re.finditer(r"“?十([一二三四五六])五”?(?:末|期末)", prefix):
+        pass
+    if m is not None and "#" not in prefix[m.end() :].lstrip("的"):
+        lo, hi = plan_span(_CN_ORD["十" + m.group(1)])
+        # “十二五”末的564亿元 (a past level) / 到“十四五”末达到450亿元 (a goal for the plan)
+        return ((hi, hi) if hi < year else (lo, hi)), False
     m = None
     for m in _YEAR_RE.finditer(prefix):
         pass
     if m is not None:
         y = int(m.group(1))
         tail = prefix[m.end() :]
-        if "#" in tail:
+        fronted = re.fullmatch(r"\s*(?:到|至|截至|截止|在|于|预计到|力争到|确保到)?", prefix[: m.start()]) is not None and re.match(
+            r"(?:底|末|年底|年末)?[,，]", tail
+        )
+        if "#" in tail and not fronted:
             # 2020年实现生产总值#、规上工业增加值#: the year dates the whole list in its clause,
             # but not past a clause break, nor in 从2015年的#提升到# (it dates only the first).
+            # A year fronting the sentence (到2025年，…) dates all of it.
             if re.search(r"[,，]|到|至", tail) or re.search(r"(?:从|由)$", prefix[max(0, m.start() - 1) : m.start()]):
                 return None
-        lo, hi = next_span(year)
-        if y == 2035 or y > hi:
-            return (y, y), False
-        if y == hi and re.search(r"到|至|届时", prefix[max(0, m.start() - 2) : m.start()]):
-            return (lo, hi), False
+        if y > year:
+            return _target_year_span(y, year), False
         if year - 15 <= y <= year:
             return (y, y), False
     if scope == "past_plan" and re.search(r"(?:从|由)$", prefix):

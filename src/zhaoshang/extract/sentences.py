@@ -30,6 +30,9 @@ _CUT = re.compile(
 )
 
 
+_LATIN = re.compile(r"[A-Za-z0-9%.]")
+
+
 def split_sentences(text: str, sections: list[Section] | None = None) -> list[Sentence]:
     """Sentences covering every non-blank stretch of ``text``, in order."""
     sections = sections or []
@@ -39,8 +42,11 @@ def split_sentences(text: str, sections: list[Section] | None = None) -> list[Se
         if kind == "end" or kind == "item":
             bounds.append((m.end(), m.end()))
         elif kind == "ws":
-            if "\n" in m.group() and _SOFT_BREAK.match(text, m.start()):
-                continue  # a wrapped line, not a paragraph end
+            if "\n" in m.group():
+                if _SOFT_BREAK.match(text, m.start()):
+                    continue  # a wrapped line, not a paragraph end
+            elif _LATIN.match(text, m.end()) or (m.start() > 0 and _LATIN.match(text, m.start() - 1)):
+                continue  # a space inside a phrase: GDP 1835亿元, 5 G
             bounds.append((m.start(), m.end()))
         else:
             bounds.append((m.start(), m.start()))
