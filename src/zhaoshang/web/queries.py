@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, defer
 
+from zhaoshang.services.cache import memoised
 from zhaoshang.services.common import descendant_codes
 from zhaoshang.store.models import FACT_TABLES, Region, Report, ReportSection
 
@@ -263,7 +264,12 @@ def list_regions(
 
 def region_choices(session: Session) -> dict[str, list[dict[str, Any]]]:
     """What a region picker offers: regions with reports, and their ancestors as
-    "parents" (for "a province's children" style selections)."""
+    "parents" (for "a province's children" style selections).  Memoised per data
+    version, as every form page needs it; treat the result as read-only."""
+    return memoised(session, ("web.region_choices",), lambda: _region_choices(session))
+
+
+def _region_choices(session: Session) -> dict[str, list[dict[str, Any]]]:
     regions, _ = list_regions(session, limit=100_000)
     have = {r["code"] for r in regions}
     parent_codes: set[str] = set()

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.cache import memoised
 from zhaoshang.web.deps import get_session
 from zhaoshang.web.queries import corpus_overview
 from zhaoshang.web.render import json_response, render
@@ -16,7 +17,8 @@ router = APIRouter()
 
 
 def home_data(session: Session) -> dict[str, Any]:
-    return corpus_overview(session, latest=12)
+    """Memoised per data version: the counts scan every fact table (read-only result)."""
+    return memoised(session, ("web.home",), lambda: corpus_overview(session, latest=12))
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)

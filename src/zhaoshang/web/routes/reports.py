@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.cache import memoised
 from zhaoshang.services.export import COLUMNS
 from zhaoshang.web.deps import Paging, get_session, paging
 from zhaoshang.web.export import table_response
@@ -101,9 +102,17 @@ def reports_api(
 
 
 def reader_data(session: Session, report_id: int) -> dict[str, Any]:
+    """One report with all its facts; memoised per data version (read-only result)."""
+    data = memoised(session, ("web.reader", report_id), lambda: _reader_data(session, report_id))
+    if data is None:
+        raise HTTPException(status_code=404, detail=f"没有编号为 {report_id} 的报告")
+    return data
+
+
+def _reader_data(session: Session, report_id: int) -> dict[str, Any] | None:
     report = report_detail(session, report_id)
     if report is None:
-        raise HTTPException(status_code=404, detail=f"没有编号为 {report_id} 的报告")
+        return None
     facts = report_facts(session, report_id)
     return {"report": report, "facts": facts, "fact_total": sum(len(v) for v in facts.values())}
 
@@ -143,5 +152,5 @@ def reader_api(
 ) -> Response:
     data = reader_data(session, report_id)
     if not text:
-        data["report"].pop("text", None)
+        data = {**data, "report": {k: v for k, v in data["report"].items() if k != "text"}}
     return json_response(data)
