@@ -382,3 +382,8 @@ def test_a_level_at_the_end_of_an_earlier_plan_is_that_year() -> None:
 def test_a_figure_wrapped_onto_the_next_line() -> None:
     i = one("过去一年，居民消费价格上涨\n2.1%。")
     assert (i.metric, i.number) == ("cpi", 2.1)
+
+
+def test_a_higher_bar_for_the_same_figure_in_the_next_clause() -> None:
+    got = facts("今年主要预期目标：地区生产总值增长6.5%左右，在实际工作中力争7%。")
+    assert [(f[0], f[3], f[4]) for f in got] == [("gdp", "growth_pct", 6.5), ("gdp", "growth_pct", 7)]

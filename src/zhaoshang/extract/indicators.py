@@ -78,6 +78,7 @@ _Q_BEFORE_LEAST = re.compile(r"(?:不低于|不少于|(?<!不)超过|(?<!不)超
 _Q_BEFORE_ABOUT = re.compile(r"(?:约|近|接近|大约)$")
 _Q_BEFORE_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于)[^,、#]{0,4}$")
 _SUBJECTLESS = re.compile(r"^(?:较|比|与|分别|年均|均|同比|增长|下降|达|为|是|实现|完成|“十)")
+_STRIVE_FOR = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?$")
 _ROUND_IDIOM = re.compile(r"^[十百千万]+[万亿]")
 
 
@@ -338,6 +339,10 @@ def _bind_sentence(
                         break
             elif piece.startswith("人均") and last_metric == "gdp" and _GAP_RE.fullmatch(piece[2:]):
                 metric, start, gap = "gdp_per_capita", a.start - len(piece), piece
+            elif _STRIVE_FOR.search(piece) and bound and bound[-1].metric and bound[-1].amount.unit == a.unit:
+                # 增长6.5%左右，(在实际工作中)力争7%: a higher bar for the same figure
+                prev = bound[-1]
+                metric, start, gap = prev.metric, prev.subject_start, prev.measure_gap
         if metric is not None:
             last_metric = metric
         bound.append(_Bound(a, metric, start, gap, a))

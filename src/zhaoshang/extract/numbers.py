@@ -1,7 +1,7 @@
 """Numbers with their units, as government reports write them.
 
 Reports mix Arabic figures (``28.06亿元``), Chinese numerals (``三千五百万元``,
-``五十亿元``, ``百亿``) and both at once (``1.9万亿元``, ``5千万元``).  cn2an cannot
+``五十亿元``, ``百亿``, ``百分之十点二``) and both at once (``1.9万亿元``, ``5千万元``).  cn2an cannot
 parse ``百亿``, ``千亿`` or ``x.x万亿`` (see research/baselines.md §3), so the numeral
 part is parsed here by a small positional parser.
 
@@ -132,14 +132,35 @@ def money_to_yuan(number: float, unit: str) -> float | None:
     return float(Decimal(repr(number)) * factor)
 
 
+# 百分之十点二 / 百分之六: a percentage written out in words.
+_CN_PERCENT = re.compile(r"百分之(?P<int>[零〇一二两三四五六七八九十百]+)(?:点(?P<frac>[零〇一二三四五六七八九]+))?")
+_FRAC_DIGIT = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+def _percent_words(text: str, start: int, stop: int) -> list[Amount]:
+    out = []
+    for m in _CN_PERCENT.finditer(text, start, stop):
+        whole = parse_chinese_number(m["int"])
+        if whole is None:
+            continue
+        number = whole + (float("0." + "".join(_FRAC_DIGIT[c] for c in m["frac"])) if m["frac"] else 0.0)
+        out.append(Amount(number, "%", None, m.start(), m.end(), m.group()))
+    return out
+
+
 def find_amounts(text: str, start: int = 0, stop: int | None = None) -> list[Amount]:
     """Every number that carries a unit (or is a Chinese numeral with 万/亿), left to right,
     in ``text[start:stop]`` (offsets stay those of ``text``).
 
     Bare Arabic numbers without a unit (years, list numbers) are not amounts.
     """
+    stop = len(text) if stop is None else stop
     out: list[Amount] = []
-    for m in _AMOUNT_RE.finditer(text, start, len(text) if stop is None else stop):
+    words = _percent_words(text, start, stop) if "百分之" in text[start:stop] else []
+    taken = [(a.start, a.end) for a in words]
+    for m in _AMOUNT_RE.finditer(text, start, stop):
+        if taken and any(a <= m.start() < b for a, b in taken):
+            continue
         num, mag, unit = m.group("num", "mag", "unit")
         if not mag and not unit and ("万" not in num and "亿" not in num):
             continue  # the common case by far: 一是, 十四五, a year — no unit, no magnitude
@@ -168,6 +189,8 @@ def find_amounts(text: str, start: int = 0, stop: int | None = None) -> list[Amo
             number = -number
         full_unit = mag + unit
         out.append(Amount(number, full_unit, money_to_yuan(number, full_unit), m.start(), end, text[m.start():end]))
+    if words:
+        out = sorted(out + words, key=lambda a: a.start)
     return out
 
 
