@@ -9,6 +9,7 @@ from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort
+from zhaoshang.services.cache import memoise
 from zhaoshang.services.labels import industry_label, industry_with_descendants
 from zhaoshang.services.regions import descendant_codes, resolve_region
 from zhaoshang.store.models import ProjectFact, Region, Report
@@ -93,6 +94,7 @@ def _projects_stmt(
     return stmt
 
 
+@memoise
 def list_projects(
     session: Session,
     *,
@@ -241,6 +243,7 @@ class ProjectFacets(Plain):
     total_investment_yuan: float = 0.0
 
 
+@memoise
 def project_facets(session: Session, *, region: str | None = None, include_descendants: bool = True) -> ProjectFacets:
     """Statuses and industries with counts (within ``region`` if given), for filter forms."""
     stmt = _projects_stmt(
