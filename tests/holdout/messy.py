@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 
-__all__ = ["paragraphs", "wrapped", "fullwidth", "gb18030", "docx", "html_page", "VARIANTS"]
+__all__ = ["paragraphs", "wrapped", "fullwidth", "gb18030", "docx", "html_page", "everything", "VARIANTS"]
 
 _PARAGRAPH_START = re.compile(
     r" (?=[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+是|——|各位代表|同时|在此)"
@@ -103,11 +103,19 @@ def html_page(title: str, body: str) -> bytes:
     return page.encode("utf-8")
 
 
+def everything(title: str, body: str) -> bytes:
+    """All text-level mess at once: full-width figures, wrapped with page numbers and a
+    letter-spaced title, saved as GB18030 with CRLF line ends."""
+    text = wrapped(title, body.translate(_FULLWIDTH)).decode("utf-8")
+    return text.replace("\n", "\r\n").encode("gb18030")
+
+
 VARIANTS = {
     "wrapped_30_pages_spaced_title.txt": wrapped,
     "fullwidth_digits.txt": fullwidth,
     "gb18030_crlf.txt": gb18030,
     "word.docx": docx,
     "site_page.html": html_page,
+    "all_at_once.txt": everything,
 }
 """Variant name (its extension picks the reader as a file name would) → renderer."""
