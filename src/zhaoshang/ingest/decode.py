@@ -11,6 +11,8 @@ charset-normalizer is consulted only when both trials fail.
 from __future__ import annotations
 
 import codecs
+import re
+from collections import Counter
 from functools import lru_cache
 
 from zhaoshang.ingest.types import DecodeError
@@ -102,15 +104,39 @@ def plausibility(text: str, sample: int = 200_000, *, any_hanzi: bool = False) -
     real mainland text is >99% common hanzi, while bytes of another encoding read as
     GB18030 land on rare ones about half the time.
     """
-    good = 0.0
-    total = 0
-    for ch in text[:sample]:
-        if ch.isspace():
-            continue
-        total += 1
+    text = text[:sample]
+    total = len(text) - len(_SPACE.findall(text))
+    if total <= 0:
+        return 0.0
+    bad = 0.0
+    for ch, n in Counter(_UNCOMMON.findall(text)).items():  # few in real text: judged once each
         w = _ordinary(ch)
-        good += 1.0 if (w == 2 or (w == 1 and any_hanzi)) else 0.5 * w
-    return good / total if total else 0.0
+        bad += n * (0.0 if (w == 2 or (w == 1 and any_hanzi)) else 1.0 - 0.5 * w)
+    return 1.0 - bad / total
+
+
+def _common_class() -> re.Pattern[str]:
+    """A regex matching any character outside printable ASCII, whitespace and GB2312."""
+    chars = {chr(c) for c in range(0x20, 0x7F)}
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    codes = sorted(ord(c) for c in chars)
+    ranges: list[str] = []
+    start = prev = codes[0]
+    for c in codes[1:] + [-1]:
+        if c != prev + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+            start = c
+        prev = c
+    return re.compile("[^\\s" + "".join(ranges) + "]")
+
+
+_UNCOMMON = _common_class()
+_SPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=65536)
