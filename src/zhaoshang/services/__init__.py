@@ -1,9 +1,22 @@
 """The service layer: read-only questions over the store, answered as plain dataclasses.
 
 Pages, the JSON API and the CLI call these and nothing else for reading; every fact a
-service returns carries ``report_id``, ``quote``, ``start`` and ``end``. Each result has
-``to_dict()`` (JSON-ready). Deleted facts are never returned; ``corrected`` is exposed.
+service returns carries ``report_id``, ``quote``, ``start`` and ``end`` (and ``fact_id``,
+``section_kind``, ``corrected``). Each result has ``to_dict()`` (JSON-ready). Deleted
+facts are never returned. Regions are given as an adcode, a name (湖南省), a short name
+(湖南) or a name with its parents (湖南省衡阳县); unknown → RegionNotFound, several
+same-named regions → AmbiguousRegion (with ``candidates``).
 
+Corpus        corpus_overview, regions_by_province, list_reports
+Region        region_profile (+ ``zhaoshang region NAME``), region_industries
+Compare / map available_metrics, compare, map_data
+Targets       targets_vs_results, targets_overview, compare_with_parent, classify, pair_targets
+Projects      list_projects (``distinct`` folds a project's mentions), project_facets
+Industries    industry_matrix, industry_evidence
+Indicators    list_indicators
+Export        to_csv, to_xlsx, COLUMNS (per-table column sets with provenance)
+
+Corpus-wide answers are memoised per data version (:mod:`zhaoshang.services.cache`).
 Writing (ingest) lives in :mod:`zhaoshang.services.ingest`, which this package does not
 import, so reading never pulls in the extraction pipeline.
 """
