@@ -103,6 +103,8 @@ def test_region_lookup_by_code_name_short_name_and_path(svc_session):
     assert resolve_region(svc_session, "甘肃省兰州市城关区").code == "620102"
     assert resolve_region(svc_session, "西藏拉萨城关区").code == "540102"
     assert resolve_region(svc_session, "湖南省衡阳县").code == "430421"  # a level may be skipped
+    assert resolve_region(svc_session, "【宝兴县招商】").code == "511827"  # a site channel name
+    assert resolve_region(svc_session, " 宝兴招商 ").code == "511827"
     with pytest.raises(RegionNotFound):
         resolve_region(svc_session, "四川省衡阳县")  # not its province
     with pytest.raises(AmbiguousRegion) as err:

@@ -76,9 +76,9 @@ def resolve_region(session: Session, code_or_name: str) -> Region:
     dozens of 城关区/新华区) a region that has reports is what a user of this corpus
     means, and if that still leaves several, we refuse to guess (:class:`AmbiguousRegion`).
     A name written with its parents (湖南省衡阳市) is matched on its last component
-    under those parents.
+    under those parents; a site channel name (【宝兴县招商】, 宝兴招商) means its region.
     """
-    query = (code_or_name or "").strip()
+    query = _clean_query(code_or_name)
     if not query:
         raise RegionNotFound("empty region")
     found = session.get(Region, query)
@@ -111,6 +111,14 @@ def resolve_region(session: Session, code_or_name: str) -> Region:
         if len(highest) == 1:
             return highest[0]
     raise AmbiguousRegion(query, [region_info(session, c) for c in sorted(pool, key=lambda r: r.code)])
+
+
+def _clean_query(text: str | None) -> str:
+    """Spaces, channel brackets and the channel suffix 招商 are not part of a name."""
+    query = "".join((text or "").split()).strip("【】[]〔〕")
+    if query.endswith("招商") and len(query) > 2:
+        query = query[: -len("招商")]
+    return query
 
 
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
