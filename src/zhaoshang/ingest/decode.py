@@ -19,6 +19,7 @@ from zhaoshang.ingest.types import DecodeError
 
 _MIN_PLAUSIBLE = 0.9
 """Share of characters that must be ordinary text (common hanzi, ASCII, punctuation)."""
+_SHORT = 256
 _MAX_REPLACED = 0.001
 """A few invalid bytes in a long scraped page are damage, not garbage; more is garbage."""
 
@@ -41,6 +42,13 @@ def decode(data: bytes) -> tuple[str, str]:
 
     candidates: list[tuple[str, str]] = []
     truncated: list[str] = []
+    try:
+        text = data.decode("utf-8")
+        # A long text valid as UTF-8 is UTF-8; only short inputs can also be valid GB18030.
+        if len(data) >= _SHORT and plausibility(text) >= _MIN_PLAUSIBLE:
+            return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
     for encoding in ("utf-8", "gb18030"):
         try:
             candidates.append((data.decode(encoding), encoding))

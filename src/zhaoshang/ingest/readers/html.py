@@ -52,7 +52,7 @@ _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — | – |--)\s*")
 
 
 def sniff(head: bytes) -> float:
-    text = decode_head(head).lstrip().lower()
+    text = decode_head(head[:4096]).lstrip().lower()
     if text.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4096]:
         return 1.0
     if "<html" in text[:4096] or "<body" in text[:4096]:

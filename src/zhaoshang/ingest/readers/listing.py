@@ -32,7 +32,7 @@ _MAX_FURNITURE = 30
 
 
 def sniff(head: bytes) -> float:
-    lines = [ln.strip() for ln in decode_head(head).splitlines() if ln.strip()][:3]
+    lines = [ln.strip() for ln in decode_head(head[:1024]).splitlines() if ln.strip()][:3]
     if len(lines) >= 2 and lines[0] == "-" and _CHANNEL.match(lines[1]):
         return 1.0
     if lines and _CHANNEL.match(lines[0]):

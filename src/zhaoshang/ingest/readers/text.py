@@ -17,7 +17,7 @@ _NOT_TITLE_START = re.compile(r"^(?:[（(]?\d{4}\s*年\s*\d{1,2}\s*月|各位代
 
 
 def sniff(head: bytes) -> float:
-    return 0.3 if looks_like_text(head) else 0.0
+    return 0.3 if looks_like_text(head[:4096]) else 0.0
 
 
 def decode_or_raise(data: bytes, source_name: str) -> tuple[str, str]:
@@ -45,7 +45,7 @@ def split_title(text: str) -> tuple[str | None, str]:
         or _NOT_TITLE_START.match(compact)
         or HEADING_START.match(compact)
         or PAGE_NUMBER.match(compact)
-        or len(re.sub(r"\s+", "", rest)) < 2 * len(compact)
+        or len(rest.strip()) < 2 * len(compact)
     ):
         return None, text
     profile = wrap_profile([ln.strip() for ln in lines if ln.strip()])
