@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from zhaoshang.extract.sections import classify_heading, plan_span, split_sections
+from zhaoshang.ingest.normalise import normalise
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-reports"
 
@@ -90,8 +91,12 @@ def test_headings_on_their_own_lines() -> None:
 @pytest.mark.skipif(not SAMPLES.is_dir(), reason="sample corpus not present")
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")) if SAMPLES.is_dir() else [], ids=lambda p: p.stem)
 def test_every_sample_has_review_plan_and_tasks_parts_in_order(path: Path) -> None:
-    text = path.read_text(encoding="utf-8").split("\n", 1)[1]
-    secs = split_sections(text, 2021)
+    raw = path.read_text(encoding="utf-8").split("\n", 1)[1]
+    for text in (raw, normalise(raw).text):  # as published, and as stored
+        _check_order(split_sections(text, 2021))
+
+
+def _check_order(secs: list) -> None:
     got = [s.kind for s in secs]
     assert got[0] == "preamble"
     assert {"review", "review_plan"} & set(got) and "plan" in got
@@ -102,3 +107,10 @@ def test_every_sample_has_review_plan_and_tasks_parts_in_order(path: Path) -> No
 def test_years_written_in_chinese_numerals() -> None:
     text = "各位代表：请审议。一、二〇二〇年工作回顾 去年经济平稳。二、二〇二一年重点工作 今年稳增长。"
     assert kinds(text) == ["preamble", "review", "tasks"]
+
+
+def test_a_glossary_glued_to_the_text_before_it() -> None:
+    text = "三、2021年重点工作 今年要做好工作。" + "认真落实。" * 60 + "各位代表！让我们共同奋斗！责任单位:市住建局名词解释1.六稳:稳就业。"
+    secs = split_sections(text, 2021)
+    assert [s.kind for s in secs] == ["tasks", "closing", "appendix"]
+    assert text[secs[-1].start :].startswith("名词解释")

@@ -157,6 +157,7 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
             continue  # a heading repeated right after itself
         bounds.append((start, kind, (m["num"] or "") + title))
         current = kind
+    bounds = _add_glued_appendix(text, bounds)
     bounds = _add_closing(text, bounds)
     sections: list[Section] = []
     if not bounds or bounds[0][0] > 0:
@@ -180,6 +181,23 @@ def _unnumbered_ok(title: str, kind: str, year: int | None) -> bool:
     return bool(_refs(arabic_years(title), year))
 
 
+_GLUED_APPENDIX = re.compile(r"(?:名词解释|注释|注解)(?=[:：]?\s*(?:\d+[.、．]|[一二三四五六七八九十]、|[(（]?[一1][)）]))")
+
+
+def _add_glued_appendix(text: str, bounds: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A glossary heading glued to the text before it (…建设局名词解释1.四条防线…), which the
+    boundary scan cannot see: the last such heading after the last part is the appendix."""
+    if any(kind == "appendix" for _, kind, _ in bounds):
+        return bounds
+    last_start = bounds[-1][0] if bounds else 0
+    found = None
+    for m in _GLUED_APPENDIX.finditer(text, last_start):
+        found = m
+    if found is None or found.start() <= last_start:
+        return bounds
+    return [*bounds, (found.start(), "appendix", found.group())]
+
+
 def _add_closing(text: str, bounds: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """Insert the closing exhortation: the last 各位代表 after the last body section."""
     if not bounds:
@@ -191,8 +209,8 @@ def _add_closing(text: str, bounds: list[tuple[int, str, str]]) -> list[tuple[in
     last = None
     for m in re.finditer(r"各位代表[,，!！、:：]", text[body[-1][0] : appendix_start]):
         last = body[-1][0] + m.start()
-    if last is None or last < body[-1][0] + 200 or (appendix_start - last) > 3000:
-        return bounds
+    if last is None or last < body[-1][0] + len(body[-1][2]) + 20 or (appendix_start - last) > 3000:
+        return bounds  # none, or the section's own opening words, or too far from the end
     out = [b for b in bounds if b[0] < last]
     out.append((last, "closing", "各位代表"))
     out.extend(b for b in bounds if b[0] > last)
