@@ -12,7 +12,8 @@ How a number is bound to a metric, sentence by sentence:
    them are only the vocabulary of an indicator statement (verbs such as 增长/达到/
    控制在, time words, qualifiers, earlier figures of the same subject): anything else
    means the number belongs to some other subject (第三产业完成投资…).  A clause opened
-   by a pronoun (总量/总产/产量…) refers back to the last mention whose unit fits.
+   by a pronoun (总量/总产/产量…) refers back to the last mention whose unit fits;
+   人均… after a GDP figure is GDP per head; …，力争7% raises the bar of the figure before.
 4. The unit must fit the metric (a grain output is in 吨/斤, never in 亩).  A % is a
    growth (增长/下降 → negative), an average growth (年均), or for rate metrics the rate
    itself; a bare % of a non-rate metric (占比) is not the metric.  Changes stated in
@@ -78,6 +79,7 @@ _Q_BEFORE_LEAST = re.compile(r"(?:不低于|不少于|(?<!不)超过|(?<!不)超
 _Q_BEFORE_ABOUT = re.compile(r"(?:约|近|接近|大约)$")
 _Q_BEFORE_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于)[^,、#]{0,4}$")
 _SUBJECTLESS = re.compile(r"^(?:较|比|与|分别|年均|均|同比|增长|下降|达|为|是|实现|完成|“十)")
+_SHARED = re.compile(r"均(?:在|为|达|保持|控制|超过|高于)")
 _STRIVE_FOR = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?$")
 _ROUND_IDIOM = re.compile(r"^[十百千万]+[万亿]")
 
@@ -265,6 +267,23 @@ def _extract(text: str, year: int, sections: list[Section], sentences: list[Sent
     return out
 
 
+@dataclass(slots=True)
+class _State:
+    """What the binder remembers while walking one sentence left to right."""
+
+    lo: int
+    prev_subjects: list[str | None] | None = None  # subjects of the last list
+    prev_start: int = 0  # where those subjects were named
+    run: list[str | None] | None = None  # subjects of the single figures since the last list
+    run_start: int = 0
+    last_metric: str | None = None
+    prev_end: int = 0
+
+    def __post_init__(self) -> None:
+        self.prev_start = self.run_start = self.prev_end = self.lo
+        self.run = []
+
+
 def _bind_sentence(
     text: str, lo: int, hi: int, amounts: list[Amount], masked: list[Amount], mentions: list[Mention]
 ) -> list[_Bound]:
@@ -273,83 +292,105 @@ def _bind_sentence(
     ``amounts`` are the usable figures; ``masked`` every figure (倍, 个百分点 too), which
     gap and period tests see as '#'.
     """
-    cat = catalogue()
+    st = _State(lo)
     bound: list[_Bound] = []
-    prev_subjects: list[str | None] | None = None  # subjects of the last list in this sentence
-    prev_start = lo  # where those subjects were named
-    run_start = lo
-    run: list[str | None] = []  # subjects of the single amounts since the last list
-    last_metric: str | None = None
-    prev_end = lo
     for group in _groups(text, amounts):
         first = amounts[group[0]]
-        n = len(group)
         cstart = _clause_start(text, lo, first.start)
-        region_start = max(cstart, prev_end)
+        region_start = max(cstart, st.prev_end)
         region = _mask(text, region_start, first.start, masked)
-        own = [m for m in mentions if region_start <= m.start and m.end <= first.start]
-        prev_end = amounts[group[-1]].end
-        subjects: tuple[list[str | None], int] | None = None
-        shared = n == 1 and re.search(r"均(?:在|为|达|保持|控制|超过|高于)", region) is not None
-        if n > 1 or shared:
-            if own:
-                subjects = _subjects(text, region_start, first.start, mentions, n if n > 1 else 0)
-            elif prev_subjects and len(prev_subjects) == n:
-                subjects = (list(prev_subjects), prev_start)
-            elif len(run) == n:
-                subjects = (list(run), run_start)
-            elif n > 1 and (_SUBJECTLESS.match(region.strip()) or not region.strip()):
-                pend = max(lo, cstart - 1)
-                subjects = _subjects(text, _clause_start(text, lo, pend), pend, mentions, n)
-        if shared and subjects is not None and len(subjects[0]) > 1:
-            # 进出口总额、实际利用外资…年均增长均在10%以上: one figure for every subject.
-            gap = _mask(text, subjects[1], first.start, masked)
-            for metric in subjects[0]:
-                bound.append(_Bound(first, metric, subjects[1], gap, first))
-            prev_subjects, prev_start, run = subjects[0], subjects[1], []
-            continue
-        if n > 1:
-            if subjects is None or len(subjects[0]) != n:
-                prev_subjects, run = None, []
+        st.prev_end = amounts[group[-1]].end
+        shared = len(group) == 1 and _SHARED.search(region) is not None
+        if len(group) > 1 or shared:
+            subjects = _list_subjects(text, lo, cstart, region_start, region, first, len(group), mentions, st)
+            if shared and subjects is not None and len(subjects[0]) > 1:
+                # 进出口总额、实际利用外资…年均增长均在10%以上: one figure for every subject.
+                gap = _mask(text, subjects[1], first.start, masked)
+                bound.extend(_Bound(first, metric, subjects[1], gap, first) for metric in subjects[0])
+                st.prev_subjects, st.prev_start, st.run = subjects[0], subjects[1], []
                 continue
-            gap = region
-            for idx, metric in zip(group, subjects[0]):
-                bound.append(_Bound(amounts[idx], metric, subjects[1], gap, first, amounts[group[-1]]))
-            prev_subjects, prev_start, run = subjects[0], subjects[1], []
-            continue
-        # A single amount: nearest mention before it, through an allowed gap.
-        a = first
-        before = [m for m in mentions if m.end <= a.start]
-        metric: str | None = None
-        start = a.start
-        gap = ""
-        if before:
-            m = before[-1]
-            gap = _mask(text, m.end, a.start, masked)
-            if _GAP_RE.fullmatch(gap) and gap.count(",") <= 2 and not (m.many and m.metric is None):
-                metric, start = m.metric, m.start
-        if metric is None:
-            # Pronoun clause: 总量突破4万亿元 / 、产量330万吨 refers to the last fitting mention.
-            piece = re.split(r"[,、]", _mask(text, cstart, a.start, masked))[-1]
-            pm = cat.pronouns.match(piece) if cat.pronouns else None
-            if pm and _GAP_RE.fullmatch(piece[pm.end() :]):
-                for m in reversed(before):
-                    if m.metric and _unit_family(a.unit) in cat.specs[m.metric].units:
-                        metric, start, gap = m.metric, m.start, piece
-                        break
-            elif piece.startswith("人均") and last_metric == "gdp" and _GAP_RE.fullmatch(piece[2:]):
-                metric, start, gap = "gdp_per_capita", a.start - len(piece), piece
-            elif _STRIVE_FOR.search(piece) and bound and bound[-1].metric and bound[-1].amount.unit == a.unit:
-                # 增长6.5%左右，(在实际工作中)力争7%: a higher bar for the same figure
-                prev = bound[-1]
-                metric, start, gap = prev.metric, prev.subject_start, prev.measure_gap
-        if metric is not None:
-            last_metric = metric
-        bound.append(_Bound(a, metric, start, gap, a))
-        if not run:
-            run_start = start if metric is not None else a.start
-        run.append(metric)
+            if len(group) > 1:
+                if subjects is None or len(subjects[0]) != len(group):
+                    st.prev_subjects, st.run = None, []
+                    continue
+                for idx, metric in zip(group, subjects[0]):
+                    bound.append(_Bound(amounts[idx], metric, subjects[1], region, first, amounts[group[-1]]))
+                st.prev_subjects, st.prev_start, st.run = subjects[0], subjects[1], []
+                continue
+        b = _bind_single(text, cstart, first, masked, mentions, bound, st)
+        bound.append(b)
+        if b.metric is not None:
+            st.last_metric = b.metric
+        if not st.run:
+            st.run_start = b.subject_start
+        st.run.append(b.metric)
     return bound
+
+
+def _list_subjects(
+    text: str, lo: int, cstart: int, region_start: int, region: str, first: Amount, n: int,
+    mentions: list[Mention], st: _State,
+) -> tuple[list[str | None], int] | None:
+    """Subjects for a list of ``n`` figures (or one figure shared by all when ``n`` is 1):
+    named in its own clause, else those of the previous list or of the figures before it,
+    else named in the previous clause."""
+    if any(region_start <= m.start and m.end <= first.start for m in mentions):
+        return _subjects(text, region_start, first.start, mentions, n if n > 1 else 0)
+    if st.prev_subjects and len(st.prev_subjects) == n:
+        return list(st.prev_subjects), st.prev_start
+    if st.run and len(st.run) == n:
+        return list(st.run), st.run_start
+    if n > 1 and (_SUBJECTLESS.match(region.strip()) or not region.strip()):
+        pend = max(lo, cstart - 1)
+        return _subjects(text, _clause_start(text, lo, pend), pend, mentions, n)
+    return None
+
+
+def _bind_single(
+    text: str, cstart: int, a: Amount, masked: list[Amount], mentions: list[Mention], bound: list[_Bound], st: _State
+) -> _Bound:
+    """One figure: the nearest mention before it through an allowed gap, else a pronoun
+    clause (总量… / 、产量… / 人均…) or a higher bar for the figure before (…，力争7%)."""
+    cat = catalogue()
+    before = [m for m in mentions if m.end <= a.start]
+    if before:
+        m = before[-1]
+        gap = _mask(text, m.end, a.start, masked)
+        if _GAP_RE.fullmatch(gap) and gap.count(",") <= 2 and not (m.many and m.metric is None):
+            return _Bound(a, m.metric, m.start, gap, a)
+    piece = re.split(r"[,、]", _mask(text, cstart, a.start, masked))[-1]
+    pm = cat.pronouns.match(piece) if cat.pronouns else None
+    if pm and _GAP_RE.fullmatch(piece[pm.end() :]):
+        for m in reversed(before):
+            if m.metric and _unit_family(a.unit) in cat.specs[m.metric].units:
+                return _Bound(a, m.metric, m.start, piece, a)
+    elif piece.startswith("人均") and st.last_metric == "gdp" and _GAP_RE.fullmatch(piece[2:]):
+        return _Bound(a, "gdp_per_capita", a.start - len(piece), piece, a)
+    elif _STRIVE_FOR.search(piece) and bound and bound[-1].metric and bound[-1].amount.unit == a.unit:
+        # 增长6.5%左右，(在实际工作中)力争7%: a higher bar for the same figure
+        prev = bound[-1]
+        return _Bound(a, prev.metric, prev.subject_start, prev.measure_gap, a)
+    return _Bound(a, None, a.start, "", a)
+
+
+def _period(
+    text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, scope: str, measure: str
+) -> tuple[int, int] | None:
+    """The years a statement is about: a period its own clause names, else its scope
+    (an average growth or a 五年来 clause in a review is about the past plan)."""
+    prefix = _mask(text, lo, b.anchor.start, amounts)
+    span = explicit_period(prefix, year, scope)
+    if span is not None:
+        return span
+    local = prefix[_clause_start(prefix, 0, len(prefix)) :]
+    plan = named_plan(local)
+    if plan is not None:
+        return plan
+    if scope in ("last", "unknown") and (measure == "avg_growth_pct" or re.search(r"过去五年|五年来", local)):
+        scope = "past_plan"
+    elif scope == "unknown":
+        scope = "this" if re.search(r"力争|确保|预期|目标|今年|计划", text[lo : b.amount.start]) else "last"
+    return scope_period(scope, year)
 
 
 def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, scope: str) -> Indicator | None:
@@ -362,24 +403,10 @@ def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, 
     number = a.number
     if measure in ("growth_pct", "avg_growth_pct") and _FALL.search(b.measure_gap.rsplit("#", 1)[-1]):
         number = -abs(number)
-    prefix = _mask(text, lo, b.anchor.start, amounts)
-    span = explicit_period(prefix, year, scope)
-    local = prefix[_clause_start(prefix, 0, len(prefix)) :]
-    if span is not None:
-        (p_lo, p_hi), _is_base = span
-    else:
-        scope_eff = scope
-        plan = named_plan(local)
-        if measure == "avg_growth_pct" and scope in ("last", "unknown"):
-            scope_eff = "past_plan"
-        elif re.search(r"过去五年|五年来", local) and scope in ("last", "unknown"):
-            scope_eff = "past_plan"
-        elif scope == "unknown":
-            scope_eff = "this" if re.search(r"力争|确保|预期|目标|今年|计划", text[lo:a.start]) else "last"
-        rng = plan if plan is not None else scope_period(scope_eff, year)
-        if rng is None:
-            return None
-        p_lo, p_hi = rng
+    rng = _period(text, lo, b, amounts, year, scope, measure)
+    if rng is None:
+        return None
+    p_lo, p_hi = rng
     kind = "actual" if p_hi < year else "target"
     end = _qualifier_end(text, b.last or a)
     return Indicator(

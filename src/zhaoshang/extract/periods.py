@@ -182,8 +182,8 @@ def infer_year(text: str) -> int | None:
     return latest + 1
 
 
-def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[tuple[int, int], bool] | None:
-    """Period named right before an amount: (span, is_change_base).
+def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | None:
+    """Period named right before an amount (first and last year).
 
     ``prefix`` is the clause text leading to the amount.  Returns the span the amount is
     about, or None when the clause names no period of its own.
@@ -197,14 +197,14 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[tuple[int, in
         else:
             base = plan_span(_CN_ORD["十" + m.group(1)])[1]
         if base < year - 1:
-            return (base + 1, year - 1), True
+            return (base + 1, year - 1)
     m = None
     for m in re.finditer(r"“?十([一二三四五六])五”?(?:末|期末)", prefix):
         pass
     if m is not None and "#" not in prefix[m.end() :].lstrip("的"):
         lo, hi = plan_span(_CN_ORD["十" + m.group(1)])
         # “十二五”末的564亿元 (a past level) / 到“十四五”末达到450亿元 (a goal for the plan)
-        return ((hi, hi) if hi < year else (lo, hi)), False
+        return (hi, hi) if hi < year else (lo, hi)
     m = None
     for m in _YEAR_RE.finditer(prefix):
         pass
@@ -221,9 +221,9 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[tuple[int, in
             if re.search(r"[,，]|到|至", tail) or re.search(r"(?:从|由)$", prefix[max(0, m.start() - 1) : m.start()]):
                 return None
         if y > year:
-            return _target_year_span(y, year), False
+            return _target_year_span(y, year)
         if year - 15 <= y <= year:
-            return (y, y), False
+            return (y, y)
     if scope == "past_plan" and re.search(r"(?:从|由)$", prefix):
-        return (past_lo - 1, past_lo - 1), False
+        return (past_lo - 1, past_lo - 1)
     return None
