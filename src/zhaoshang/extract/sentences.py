@@ -9,7 +9,6 @@ always end a sentence, so a heading never glues onto the body that follows it.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from zhaoshang.extract.view import SOFT_BREAK as _SOFT_BREAK
