@@ -1,10 +1,12 @@
 """Split a report into sentences with spans, each tagged with the kind of its section.
 
-A sentence ends at 。！？；(and their ASCII forms, which normalisation produces) or at a
-paragraph gap.  Enumerations that reports run together inside one paragraph also start
-a new sentence: ``一是…二是…``, ``(一)…``, ``1.…`` — each item states its own facts, and
-an indicator must never borrow a subject from the previous item.  Section boundaries
-always end a sentence, so a heading never glues onto the body that follows it.
+A sentence ends at 。！？；(full-width or ASCII) or at a paragraph gap: a line break that
+does not merely wrap a line (see view.SOFT_BREAK), or a space between Chinese text (a
+space next to Latin letters or digits, GDP 1835亿元, is part of the sentence).
+Enumerations that reports run together inside one paragraph also start a new sentence:
+``…：一是…，二是…`` and ``(一)…`` — each item states its own facts, and an indicator must
+never borrow a subject from the previous item.  Section boundaries always end a
+sentence, so a heading never glues onto the body that follows it.
 """
 
 from __future__ import annotations
