@@ -44,7 +44,12 @@ def test_profile_lists_reports_newest_first_with_fact_counts(svc_session):
     assert [r.year for r in p.reports] == [2022, 2021]
     assert (p.reports[1].n_indicators, p.reports[1].n_projects) == (4, 3)
     assert list(p.reports_by_year) == [2022, 2021]
-    assert p.children == [{"code": "430421", "name": "衡阳县", "level": "county", "reports": 1, "latest_year": 2021}]
+    assert p.children == [
+        {"code": "430421", "name": "衡阳县", "level": "county", "parent_code": "430400", "reports": 1, "latest_year": 2021}
+    ]
+    province = region_profile(svc_session, "湖南省")
+    assert [c["code"] for c in province.children] == ["430400"]
+    assert [d["code"] for d in province.descendants] == ["430400", "430421"]
 
 
 def test_profile_pairs_actual_and_target_per_period(svc_session):

@@ -77,9 +77,15 @@ def render_profile(p: dict[str, Any]) -> str:
         if p["reports"]
         else "  (no reports)"
     )
-    if p["children"]:
-        out += ["", "下辖地区 Children with reports"]
-        out.append(format_table(["code", "name", "reports", "latest"], [[c["code"], c["name"], c["reports"], c["latest_year"]] for c in p["children"]]))
+    below = p.get("descendants") or p["children"]
+    if below:
+        out += ["", "下辖地区 Regions below with reports"]
+        out.append(
+            format_table(
+                ["code", "name", "level", "reports", "latest"],
+                [[c["code"], c["name"], c["level"], c["reports"], c["latest_year"]] for c in below],
+            )
+        )
     rows = []
     for s in p["indicators"]:
         for pt in s["points"]:

@@ -9,14 +9,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
-from zhaoshang.services.base import Plain, live
+from zhaoshang.services.base import Plain, iter_chunks, live
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.corpus import HEAVY_REPORT_COLUMNS
 from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
 from zhaoshang.services.industries import IndustryWeight, region_industries
 from zhaoshang.services.labels import HEADLINE_METRICS, measure_label, measure_rank, metric_label
 from zhaoshang.services.projects import ProjectRow, fold_mentions, project_row
-from zhaoshang.services.regions import RegionInfo, region_info, resolve_region
+from zhaoshang.services.regions import RegionInfo, descendant_codes, region_info, resolve_region
 from zhaoshang.services.track import STATUSES, pair_targets
 from zhaoshang.store.models import (
     Enterprise,
@@ -104,6 +104,9 @@ class RegionProfile(Plain):
     region: RegionInfo
     children: list[dict[str, Any]]
     """Child regions that have reports, with their report count and latest year."""
+    descendants: list[dict[str, Any]]
+    """Every region below (children, grandchildren …) that has reports, same shape plus
+    ``parent_code`` — a province channel lists its counties too."""
     reports: list[ReportSummary]
     """Newest first."""
     indicators: list[IndicatorSeries]
@@ -170,9 +173,11 @@ def region_profile(
         for s in summaries:
             s.n_indicators, s.n_projects = counts.get(s.id, (0, 0))
     rows = _indicator_rows(session, report_ids, years)
+    below = _descendants_with_reports(session, reg.code)
     return RegionProfile(
         region=info,
-        children=_children_with_reports(session, reg.code),
+        children=[d for d in below if d["parent_code"] == reg.code],
+        descendants=below,
         reports=summaries,
         indicators=_indicator_series(rows, headline_only),
         targets=_targets_summary(rows, [y for y in sorted({r.year for r in reports}) if y is not None]),
@@ -208,18 +213,23 @@ def _fact_counts(session: Session, report_ids: list[int]) -> dict[int, tuple[int
     return {rid: (int(ind.get(rid, 0)), int(proj.get(rid, 0))) for rid in report_ids}
 
 
-def _children_with_reports(session: Session, code: str) -> list[dict[str, Any]]:
-    stmt = (
-        select(Region.code, Region.name, Region.level, func.count(Report.id), func.max(Report.year))
-        .join(Report, Report.region_code == Region.code)
-        .where(Region.parent_code == code)
-        .group_by(Region.code, Region.name, Region.level)
-        .order_by(Region.code)
-    )
-    return [
-        {"code": c, "name": n, "level": lv, "reports": int(k), "latest_year": y}
-        for c, n, lv, k, y in session.execute(stmt)
-    ]
+def _descendants_with_reports(session: Session, code: str) -> list[dict[str, Any]]:
+    under = descendant_codes(session, code, include_self=False)
+    if not under:
+        return []
+    out: list[dict[str, Any]] = []
+    for chunk in iter_chunks(under):
+        stmt = (
+            select(Region.code, Region.name, Region.level, Region.parent_code, func.count(Report.id), func.max(Report.year))
+            .join(Report, Report.region_code == Region.code)
+            .where(Region.code.in_(chunk))
+            .group_by(Region.code, Region.name, Region.level, Region.parent_code)
+        )
+        out.extend(
+            {"code": c, "name": n, "level": lv, "parent_code": p, "reports": int(k), "latest_year": y}
+            for c, n, lv, p, k, y in session.execute(stmt)
+        )
+    return sorted(out, key=lambda d: d["code"])
 
 
 def _value(fact: Any, year: int | None) -> IndicatorValue:
