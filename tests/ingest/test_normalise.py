@@ -259,6 +259,25 @@ def test_the_map_survives_json() -> None:
     ]
 
 
+def test_run_compression_equals_a_plain_scan() -> None:
+    from array import array
+
+    rng = random.Random(7)
+    for _ in range(500):
+        origins, cur = [], rng.randint(0, 5)
+        for _ in range(rng.randint(0, 400)):
+            r = rng.random()
+            cur += rng.randint(1, 9) if r < 0.05 else (-1 if r < 0.07 and cur else 0)
+            origins.append(cur)
+            cur += 1
+        length = (origins[-1] + 1 if origins else 0) + rng.randint(0, 3)
+        m = OffsetMap.from_origins(array("i", origins), length)
+        assert [m.to_original(i) for i in range(len(origins))] == origins
+        assert m.to_original(len(origins)) == length
+        shifts = [o - i for i, o in enumerate(origins)]
+        assert len(m.starts) <= 1 + sum(1 for a, b in zip(shifts, shifts[1:]) if a != b) + 1
+
+
 def test_the_map_is_compact_for_clean_text(sample_texts: dict[str, tuple[str | None, str]]) -> None:
     for _, text in sample_texts.values():
         n = normalise(text)

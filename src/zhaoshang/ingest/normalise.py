@@ -24,7 +24,7 @@ from zhaoshang.ingest.layout import (
     is_indented,
     wrap_profile,
 )
-from zhaoshang.ingest.offsets import OffsetMap, Tracked
+from zhaoshang.ingest.offsets import OffsetMap, Tracked, identity
 
 __all__ = ["Normalised", "OffsetMap", "normalise"]
 
@@ -183,7 +183,7 @@ def normalise(text: str) -> Normalised:
     change during a pass (a line becoming letter-spaced once its other spaces are
     cleaned) is checked at the end, and the pass repeated on its own output when so.
     """
-    t = Tracked(text, array("i", range(len(text))))
+    t = Tracked(text, identity(len(text)))
     for _ in range(3):
         _pass(t)
         if not any(_unspace_letters(m) != m.group(0) for m in _LINE.finditer(t.text)):
@@ -203,7 +203,7 @@ def _pass(t: Tracked) -> None:
     _rebuild_lines(t, indents)
     t.sub(_SPACE_RUN, " ")
     t.sub(_PARAGRAPH_SPACE, _paragraph_space)
-    t.sub(_HEADING_THEN_SPACE, "\\1\\2\n")
+    t.sub(_HEADING_THEN_SPACE, lambda m: m.group(1) + m.group(2) + "\n")
     t.sub(_SPACE_NEAR_CJK, "")
     t.sub(_HEADING_AFTER_SENTENCE, lambda m: m.group(0) + "\n")
     t.sub(_SPACE_IN_NUMBER, _space_in_number)

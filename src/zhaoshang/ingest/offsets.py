@@ -15,6 +15,50 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 
+_IDENTITY = array("i")
+_IDENTITY_CACHE_MAX = 1 << 22
+
+
+def identity(n: int) -> array:
+    """``array("i", range(n))``, sliced from a cached array (building one from a range
+    costs a Python-level step per element; a slice is a memory copy)."""
+    global _IDENTITY
+    if n > len(_IDENTITY):
+        if n > _IDENTITY_CACHE_MAX:
+            return array("i", range(n))
+        _IDENTITY = array("i", range(max(n, 2 * len(_IDENTITY), 1 << 16)))
+    return _IDENTITY[:n]
+
+
+def _matches(origins: array, a: int, b: int, shift: int) -> bool:
+    """Whether ``origins[k] == k + shift`` for every ``k`` in ``[a, b)``."""
+    lo, hi = a + shift, b + shift
+    if lo < 0:
+        return False  # origins are never negative
+    if hi > len(_IDENTITY):
+        identity(hi)
+    if hi <= len(_IDENTITY):
+        return origins[a:b] == _IDENTITY[lo:hi]
+    return origins[a:b] == array("i", range(lo, hi))
+
+
+def _run_end(origins: array, i: int, shift: int, n: int) -> int:
+    """First index after ``i`` whose origin breaks the run of constant ``shift``."""
+    lo, step = i + 1, 16
+    while lo < n:
+        hi = min(n, lo + step)
+        if not _matches(origins, lo, hi, shift):
+            while hi - lo > 1:  # the break is in [lo, hi)
+                mid = (lo + hi) // 2
+                if _matches(origins, lo, mid, shift):
+                    lo = mid
+                else:
+                    hi = mid
+            return lo
+        lo, step = hi, step * 2
+    return n
+
+
 @dataclass(slots=True)
 class OffsetMap:
     """Normalised index → original index, as runs of constant shift.
@@ -28,18 +72,22 @@ class OffsetMap:
     origins: list[int] = field(default_factory=lambda: [0])
 
     @classmethod
-    def from_origins(cls, origins: Sequence[int], original_length: int) -> OffsetMap:
+    def from_origins(cls, origins: array, original_length: int) -> OffsetMap:
+        """Compress a per-character origin array into runs.
+
+        A report has a few dozen runs in tens of thousands of characters, so each run's
+        end is found by galloping with C-level slice comparisons, not a Python loop."""
         starts: list[int] = []
         outs: list[int] = []
-        prev_shift = None
-        for i, o in enumerate(origins):
-            shift = o - i
-            if shift != prev_shift:
-                starts.append(i)
-                outs.append(o)
-                prev_shift = shift
         n = len(origins)
-        if original_length - n != prev_shift:
+        i = 0
+        while i < n:
+            o = origins[i]
+            starts.append(i)
+            outs.append(o)
+            i = _run_end(origins, i, o - i, n)
+        shift = (outs[-1] - starts[-1]) if starts else None
+        if original_length - n != shift:
             starts.append(n)
             outs.append(original_length)
         return cls(starts, outs)
