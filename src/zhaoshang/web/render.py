@@ -133,6 +133,14 @@ def safe_snippet(snippet_html: str) -> Markup:
     return Markup("".join(out))
 
 
+def industry_name(code: str) -> str:
+    """Chinese name of an industry code of the taxonomy (the code itself if unknown)."""
+    from zhaoshang.extract.industries import taxonomy
+
+    entry = taxonomy().entries.get(code)
+    return entry.name if entry else code
+
+
 def _make_env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
@@ -160,6 +168,7 @@ def _make_env() -> Environment:
         MAIN_NAV=MAIN_NAV,
         PARTICIPATION_LINKS=PARTICIPATION_LINKS,
         query_with=query_with,
+        industry_name=industry_name,
     )
     env.filters.update(num=fmt_number, yuan=fmt_yuan, snippet=safe_snippet)
     return env
