@@ -249,6 +249,17 @@ def test_offsets_are_non_decreasing_and_span_ends_map() -> None:
     assert MESSY[s:e] == "21.5 亿元"
 
 
+def test_original_offsets_map_forward_to_the_same_characters() -> None:
+    n = normalise(MESSY)
+    for i in range(len(n.text)):
+        o = n.offsets.to_original(i)
+        j = n.offsets.from_original(o)
+        assert n.offsets.to_original(j) == o and j <= i  # the first stored character from that original one
+    start = MESSY.index("21.5 亿元")
+    assert n.text[n.offsets.from_original(start) :].startswith("21.5亿元")
+    assert n.offsets.from_original(MESSY.index("- 2 -")) == n.text.index("到二〇三五年")  # a dropped line maps to what follows
+
+
 def test_the_map_survives_json() -> None:
     n = normalise(MESSY)
     data = n.offsets.to_json()

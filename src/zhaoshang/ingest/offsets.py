@@ -110,6 +110,19 @@ class OffsetMap:
             return o, o
         return self.to_original(start), self.to_original(end - 1) + 1
 
+    def from_original(self, o: int) -> int:
+        """The first normalised index whose character comes from original index ``o`` or
+        later (the inverse direction, e.g. to place a span found in the original text)."""
+        k = bisect_right(self.origins, o) - 1
+        if k < 0:
+            return 0
+        # an inserted character repeats its neighbour's origin: prefer the earliest run covering o
+        while k > 0 and o < self.origins[k - 1] + (self.starts[k] - self.starts[k - 1]):
+            k -= 1
+        i = self.starts[k] + (o - self.origins[k])
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else i
+        return min(i, end)
+
     def to_json(self) -> list[int]:
         """Flat ``[start0, origin0, start1, origin1, ...]`` (what the store keeps)."""
         out: list[int] = []
