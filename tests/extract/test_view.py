@@ -33,3 +33,8 @@ def test_a_fact_span_is_moved_back_with_its_exact_quote() -> None:
 def test_text_without_line_breaks_only_folds_punctuation() -> None:
     v = ReadingView.of("增长3.8%，总量（GDP）")
     assert (v.text, v.cuts) == ("增长3.8%,总量(GDP)", ())
+
+
+def test_a_heading_line_keeps_its_break() -> None:
+    src = "一、2020年工作回顾\n2020年是极不平凡的一年。\n“十三五”时期的工作回顾\n五年来成绩显著。"
+    assert ReadingView.of(src).cuts == ()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from zhaoshang.extract.view import SOFT_BREAK as _SOFT_BREAK
+from zhaoshang.extract.view import is_soft_break
 from zhaoshang.model import Section, Sentence
 
 __all__ = ["split_sentences", "SENTENCE_END"]
@@ -44,7 +45,8 @@ def split_sentences(text: str, sections: list[Section] | None = None) -> list[Se
             bounds.append((m.end(), m.end()))
         elif kind == "ws":
             if "\n" in m.group():
-                if _SOFT_BREAK.match(text, m.start()):
+                soft = _SOFT_BREAK.match(text, m.start())
+                if soft and is_soft_break(text, soft):
                     continue  # a wrapped line, not a paragraph end
             elif _LATIN.match(text, m.end()) or (m.start() > 0 and _LATIN.match(text, m.start() - 1)):
                 continue  # a space inside a phrase: GDP 1835亿元, 5 G

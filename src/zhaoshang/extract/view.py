@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from zhaoshang.model import Fact
 
-__all__ = ["ReadingView", "SOFT_BREAK", "arabic_years"]
+__all__ = ["ReadingView", "SOFT_BREAK", "arabic_years", "is_soft_break", "soft_breaks"]
 
 _PUNCT = (("，", ","), ("；", ";"), ("：", ":"), ("（", "("), ("）", ")"), ("！", "!"), ("？", "?"))
 
@@ -53,6 +53,25 @@ SOFT_BREAK = re.compile(
     r"(?![一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[,，、]|[\n\s]|$)"
 )
 
+# A line that is a heading ends with a hard break even without punctuation: it opens with
+# a heading number (一、 / (一) / 第一), or it is short and ends like a heading does.
+_HEADING_LINE = re.compile(
+    r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部章节])[^。！？；;!?]{0,40}"
+    r"|.{0,28}(?:回顾|安排|工作|任务|目标|建设|解释|考虑|成就|展望)"
+)
+
+
+def is_soft_break(text: str, m: re.Match[str]) -> bool:
+    """Whether a :data:`SOFT_BREAK` match only wraps a line (and is not a heading's end)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return _HEADING_LINE.fullmatch(text, line_start, m.start()) is None
+
+
+def soft_breaks(text: str) -> list[re.Match[str]]:
+    """The line breaks inside sentences, which the reading view drops."""
+    return [m for m in SOFT_BREAK.finditer(text) if is_soft_break(text, m)]
+
+
 F = TypeVar("F", bound=Fact)
 
 
@@ -69,7 +88,7 @@ class ReadingView:
         pieces: list[str] = []
         cuts: list[tuple[int, int]] = []
         pos = dropped = 0
-        for m in SOFT_BREAK.finditer(source):
+        for m in soft_breaks(source):
             pieces.append(source[pos : m.start()])
             dropped += m.end() - m.start()
             cuts.append((m.start() - (dropped - (m.end() - m.start())), dropped))
