@@ -78,3 +78,20 @@ def test_pick_best_prefers_corrections_then_the_reviewing_report():
     assert pick_best([]) is None
     best, year, n = pick_best([(restated, 2023), (reviewing, 2021), (_fact(4), None)])
     assert (best, year, n) == (reviewing, 2021, 3)
+
+
+def test_evidence_sentence_cuts_like_extraction():
+    from zhaoshang.services.text import evidence_sentence
+
+    text = "四、加快构建现代产业体系 做精现代农业，发展食用菌产业。其他内容。"
+    start = text.index("食用菌")
+    s, e = evidence_sentence(text, start, start + 3)
+    assert text[s:e] == "做精现代农业，发展食用菌产业。"  # a paragraph gap ends the heading
+    items = "主要任务：一是发展数字经济，二是壮大文旅产业。"
+    start = items.index("文旅")
+    s, e = evidence_sentence(items, start, start + 2)
+    assert items[s:e] == "二是壮大文旅产业。"
+    heading = "三、2021年工作安排发展光伏产业。"
+    start = heading.index("光伏")
+    s, e = evidence_sentence(heading, start, start + 2, section_starts=[heading.index("发展")])
+    assert heading[s:e] == "发展光伏产业。"  # a section start is a boundary

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from zhaoshang.services.base import Plain, iter_chunks, live
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.regions import descendant_codes, latest_report_ids, region_scope, resolve_region
-from zhaoshang.services.text import sentence_around
-from zhaoshang.store.models import IndustryFact, Region, Report
+from zhaoshang.services.text import evidence_sentence
+from zhaoshang.store.models import IndustryFact, Region, Report, ReportSection
 
 
 @dataclass(slots=True)
@@ -77,22 +77,30 @@ def _mentions(session: Session, report_ids: Sequence[int], industry: str | None 
     return out
 
 
-def _evidence(
-    facts: Sequence[IndustryFact],
-    texts: dict[int, str],
-    years: dict[int, int | None],
-    regions: dict[int, tuple[str | None, str | None]],
-) -> list[Evidence]:
+@dataclass(slots=True)
+class _Context:
+    """What evidence needs from the reports behind a set of mentions."""
+
+    years: dict[int, int | None] = field(default_factory=dict)
+    regions: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)
+    section_starts: dict[int, list[int]] = field(default_factory=dict)
+
+
+def _evidence(facts: Sequence[IndustryFact], ctx: _Context) -> list[Evidence]:
     out = []
     for f in facts:
-        text = texts.get(f.report_id, "")
-        s, e = sentence_around(text, f.start, f.end) if text else (f.start, f.end)
-        code, name = regions.get(f.report_id, (None, None))
+        text = ctx.texts.get(f.report_id, "")
+        if text:
+            s, e = evidence_sentence(text, f.start, f.end, ctx.section_starts.get(f.report_id, ()))
+        else:
+            s, e = f.start, f.end
+        code, name = ctx.regions.get(f.report_id, (None, None))
         out.append(
             Evidence(
                 fact_id=f.id,
                 report_id=f.report_id,
-                report_year=years.get(f.report_id),
+                report_year=ctx.years.get(f.report_id),
                 region_code=code,
                 region_name=name,
                 industry_code=f.code,
@@ -111,23 +119,23 @@ def _evidence(
     return out
 
 
-def _report_context(
-    session: Session, report_ids: Sequence[int], with_text: bool
-) -> tuple[dict[int, str], dict[int, int | None], dict[int, tuple[str | None, str | None]]]:
-    texts: dict[int, str] = {}
-    years: dict[int, int | None] = {}
-    regions: dict[int, tuple[str | None, str | None]] = {}
+def _report_context(session: Session, report_ids: Sequence[int], with_text: bool) -> _Context:
+    ctx = _Context()
     for chunk in iter_chunks(list(report_ids)):
         cols = [Report.id, Report.year, Report.region_code, Region.name]
         if with_text:
             cols.append(Report.text)
         stmt = select(*cols).outerjoin(Region, Region.code == Report.region_code).where(Report.id.in_(chunk))
         for row in session.execute(stmt):
-            years[row[0]] = row[1]
-            regions[row[0]] = (row[2], row[3])
+            ctx.years[row[0]] = row[1]
+            ctx.regions[row[0]] = (row[2], row[3])
             if with_text:
-                texts[row[0]] = row[4]
-    return texts, years, regions
+                ctx.texts[row[0]] = row[4]
+        if with_text:
+            starts = select(ReportSection.report_id, ReportSection.start).where(ReportSection.report_id.in_(chunk))
+            for rid, start in session.execute(starts):
+                ctx.section_starts.setdefault(rid, []).append(start)
+    return ctx
 
 
 def region_industries(
@@ -140,7 +148,7 @@ def region_industries(
     if rid is None:
         return []
     facts = _mentions(session, [rid])
-    texts, years, regions = _report_context(session, [rid], with_text=evidence_per_industry > 0)
+    ctx = _report_context(session, [rid], with_text=evidence_per_industry > 0)
     grouped: dict[str, list[IndustryFact]] = defaultdict(list)
     for f in facts:
         grouped[f.code].append(f)
@@ -153,7 +161,7 @@ def region_industries(
                 name=fs[0].name,
                 weight=round(sum(f.weight for f in fs), 6),
                 mentions=len(fs),
-                evidence=_evidence(fs[:evidence_per_industry], texts, years, regions) if evidence_per_industry else [],
+                evidence=_evidence(fs[:evidence_per_industry], ctx) if evidence_per_industry else [],
             )
         )
     out.sort(key=lambda w: (-w.weight, w.code))
@@ -275,5 +283,4 @@ def industry_evidence(
     facts = _mentions(session, report_ids, industry=industry)
     facts.sort(key=lambda f: (-f.weight, f.report_id, f.start))
     facts = facts[: max(0, limit)]
-    texts, years, regions = _report_context(session, sorted({f.report_id for f in facts}), with_text=True)
-    return _evidence(facts, texts, years, regions)
+    return _evidence(facts, _report_context(session, sorted({f.report_id for f in facts}), with_text=True))
