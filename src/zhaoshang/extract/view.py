@@ -49,7 +49,7 @@ def _ascii_punct(text: str) -> str:
 # A line break inside a sentence: the line does not end a sentence (or a heading ending
 # in a colon), and the next line does not open a numbered heading or list item.
 SOFT_BREAK = re.compile(
-    r"(?<![。！？；;!?:：\n])[ \t\u3000]*\n[ \t\u3000]*"
+    r"(?=[ \t\u3000\n])(?<![。！？；;!?:：\n])[ \t\u3000]*\n[ \t\u3000]*"
     r"(?![一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[,，、]|[\n\s]|$)"
 )
 
