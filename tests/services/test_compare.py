@@ -178,3 +178,16 @@ def test_a_figure_in_another_currency_is_shown_but_not_ranked(svc_session):
         ("430000", None, 0),  # 万美元: as written, unranked, last
     ]
     assert result.rows[-1].number == 21000 and result.rows[-1].unit == "万美元"
+
+
+def test_regions_with_reports_but_no_figure_are_listed_apart(svc_session):
+    _corpus(svc_session)
+    ReportBuilder(svc_session, "430100", 2021).indicator("retail_sales", "2020", "actual", "growth_pct", 1.0)
+    svc_session.flush()
+    result = compare(svc_session, "gdp", "2020", parent="湖南省")
+    assert [r.region_code for r in result.rows] == ["430400"]
+    assert result.not_stated == [{"code": "430100", "name": "长沙市"}]
+    assert compare(svc_session, "gdp", "2020", measure="value", level="county").not_stated == [
+        {"code": "430421", "name": "衡阳县"},
+        {"code": "511827", "name": "宝兴县"},
+    ]

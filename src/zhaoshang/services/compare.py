@@ -67,6 +67,9 @@ class CompareResult(Plain):
     unit: str
     rows: list[CompareRow] = field(default_factory=list)
     measures_available: list[str] = field(default_factory=list)
+    not_stated: list[dict[str, str]] = field(default_factory=list)
+    """Regions in scope that have reports but state no such figure (code, name) — not
+    the same as zero, and worth showing beside the ranking."""
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.rows)
@@ -201,6 +204,7 @@ def compare(
     for fact, year, code in rows:
         if fact.measure == measure:
             by_region[code].append((fact, year))
+    result.not_stated = _not_stated(session, codes, set(by_region))
     if not by_region:
         return result
     regions_by_code = {
@@ -249,6 +253,15 @@ def compare(
     _rank(result.rows)
     result.rows = sort_rows(result.rows, sort)
     return result
+
+
+def _not_stated(session: Session, codes: list[str] | None, stated: set[str]) -> list[dict[str, str]]:
+    stmt = select(Region.code, Region.name).join(Report, Report.region_code == Region.code).distinct()
+    found: list[tuple[str, str]] = []
+    for chunk in iter_chunks(codes) if codes is not None else [None]:
+        st = stmt if chunk is None else stmt.where(Region.code.in_(chunk))
+        found.extend(session.execute(st).tuples())
+    return [{"code": c, "name": n} for c, n in sorted(set(found)) if c not in stated]
 
 
 def sort_rows(rows: list[CompareRow], sort: str | None) -> list[CompareRow]:
