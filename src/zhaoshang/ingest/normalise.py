@@ -6,9 +6,10 @@ text: full-width digits and letters, page numbers, hard line breaks, letter-spac
 characters, spaces inside numbers, and a few known kinds of scraping damage.  Chinese
 punctuation is kept as written (it carries meaning: ，vs 、vs ；).
 
-Every step is a small rewrite of a :class:`~zhaoshang.ingest.offsets.Tracked` string that carries, per
-character, the index of the original character it came from; the final map is stored
-run-length encoded (:class:`OffsetMap`).  ``normalise`` is idempotent.
+Every step is a small rewrite of a :class:`~zhaoshang.ingest.offsets.Tracked` string
+that carries, per character, the index of the original character it came from; the
+final map is stored run-length encoded (:class:`OffsetMap`).  ``normalise`` is
+idempotent.  The pipeline comes first in this module, the rules it applies after it.
 """
 
 from __future__ import annotations
@@ -37,7 +38,62 @@ class Normalised:
     offsets: OffsetMap
 
 
-# ---------------------------------------------------------------- character classes
+# ---------------------------------------------------------------- the pipeline
+
+
+def normalise(text: str) -> Normalised:
+    """Normalise decoded report text; see the module docstring for what and why.
+
+    Idempotent: one pass is normally a fixed point.  The one rule whose trigger can
+    change during a pass (a line becoming letter-spaced once its other spaces are
+    cleaned) is checked at the end, and the pass repeated on its own output when so.
+    """
+    t = Tracked(text, identity(len(text)))
+    for _ in range(3):
+        _pass(t)
+        if not any(_unspace_letters(m) != m.group(0) for m in _LINE.finditer(t.text)):
+            break
+    return Normalised(t.text, OffsetMap.from_origins(t.origins, len(text)))
+
+
+def _pass(t: Tracked) -> None:
+    """One pass of every rule, in an order where each sees what the previous ones made."""
+    # characters: line ends, invisible characters, spaces, full-width forms
+    t.sub(_ZERO_WIDTH, lambda m: "\n" if m.group(0) == "\r\n" else "")
+    t.translate(_NEWLINES)
+    indents = [is_indented(line) for line in t.text.split("\n")]
+    t.translate(_SPACES)
+    t.translate(_FULLWIDTH)
+    t.sub(_LINE, _unspace_letters)  # before anything reads spaces
+    t.sub(_NUMBER_PUNCT, _number_punct)
+    t.sub(_CIRCLE_ZERO, _circle_zero)
+    # lines: page numbers out, wrapped lines joined, paragraphs kept
+    _rebuild_lines(t, indents)
+    # spaces: flattened paragraph breaks first, then spaces Chinese text does not have
+    t.sub(_SPACE_RUN, " ")
+    t.sub(_PARAGRAPH_SPACE, _paragraph_space)
+    t.sub(_HEADING_THEN_SPACE, lambda m: m.group(1) + m.group(2) + "\n")
+    t.sub(_SPACE_NEAR_CJK, "")
+    t.sub(_HEADING_AFTER_SENTENCE, lambda m: m.group(0) + "\n")
+    t.sub(_SPACE_IN_NUMBER, _space_in_number)
+    t.sub(_SPACED_DIGITS, _spaced_digits)
+    t.sub(_LINE_EDGE_SPACES, "\n")
+    # scraping damage
+    t.sub(_CN_YEAR_MISSING_ZERO, _cn_year_missing_zero)
+    t.sub(_FUSED_YEARS, _fused_years)
+    _strip(t)
+
+
+def _strip(t: Tracked) -> None:
+    text = t.text
+    lead = len(text) - len(text.lstrip(" \n"))
+    end = len(text.rstrip(" \n"))
+    if lead or end < len(text):
+        t.text = text[lead:end]
+        t.origins = t.origins[lead:end]
+
+
+# ---------------------------------------------------------------- characters
 
 _CJK = (
     "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u32ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -90,6 +146,9 @@ def _circle_zero(m: re.Match[str]) -> str:
         return "〇"
     return m.group(0)
 
+
+# ---------------------------------------------------------------- letter spacing
+
 _SPACE_RUN = re.compile(" {2,}")
 _LINE = re.compile("[^\n]+")
 _SINGLE_SPACE = re.compile("(?<! ) (?! )")
@@ -106,121 +165,9 @@ def _unspace_letters(m: re.Match[str]) -> str:
     if singles < 3 or singles < _LETTER_SPACED_SHARE * (len(line) - line.count(" ")):
         return line
     return _SPACE_RUN.sub(" ", _SINGLE_SPACE.sub("", line))
-_PARAGRAPH_SPACE = re.compile(rf"(?<=[。！？!?：:])([”’」』）)]*) +(?=[{_CJK}\d(])")
-_HEADING_THEN_SPACE = re.compile(
-    r"(?m)(^|[。！？!?])((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
-    r"第[一二三四五六七八九十]{1,3}[章节篇部])[^\n。！？!?；;:： ]{3,39}[\u3400-\u9fff”）)]) +(?=[\u3400-\u9fff\d“（(])"
-)
-"""``一、2020年工作回顾 2020年是……``: the space after a numbered heading ends the heading."""
-_HEADING_AFTER_SENTENCE = re.compile(
-    r"[。！？!?](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
-    r"第[一二三四五六七八九十]{1,3}[章节篇部]|\d{1,2}、)"
-)
 
 
-def _paragraph_space(m: re.Match[str]) -> str:
-    """``。 next`` → ``。\nnext``, unless the new line would be only a page number."""
-    s = m.string
-    eol = s.find("\n", m.end())
-    rest = s[m.end() : eol if eol >= 0 else len(s)].strip(" ")
-    if PAGE_NUMBER.match(rest):
-        return m.group(0)
-    return m.group(1) + "\n"
-
-# Patterns below start with a literal where they can, so the regex engine scans fast.
-_SPACE_NEAR_CJK = re.compile(rf" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
-_SPACE_IN_NUMBER = re.compile(r"(?: +\.|\.) *(?=\d)| +(?=[%‰])")
-
-
-def _space_in_number(m: re.Match[str]) -> str:
-    """4 . 1 % → 4.1%: only right after a digit."""
-    i = m.start()
-    if i and m.string[i - 1] in "0123456789":
-        return "." if "." in m.group(0) else ""
-    return m.group(0)
-_SPACED_DIGITS = re.compile(r"\d(?: \d){2,}(?![0-9A-Za-z.])")
-_LINE_EDGE_SPACES = re.compile(r" +\n *|\n +")
-_WORDISH = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
-def _spaced_digits(m: re.Match[str]) -> str:
-    """2 0 2 1 → 2021 (a run of single spaced digits, not the tail of a longer number)."""
-    i = m.start()
-    if i and m.string[i - 1] in _WORDISH:
-        return m.group(0)
-    return m.group(0).replace(" ", "")
-
-
-_CN_YEAR_MISSING_ZERO = re.compile(r"二(?=[一二三四五六七八九]{2}年)")
-_CN_NUMERALS = frozenset("〇○一二三四五六七八九十百千万零两")
-
-
-def _cn_year_missing_zero(m: re.Match[str]) -> str:
-    """二三五年 → 二〇三五年: a year whose 〇 the scraper dropped (not inside a longer numeral)."""
-    i = m.start()
-    return m.group(0) if i and m.string[i - 1] in _CN_NUMERALS else "二〇"
-
-
-_FUSED_YEARS = re.compile(r"((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
-
-
-def _fused_years(m: re.Match[str]) -> str:
-    """20212035年 → 2021-2035年: two plausible years in order, not part of a longer number."""
-    i = m.start()
-    if i and m.string[i - 1] in "0123456789":
-        return m.group(0)
-    a, b = int(m.group(1)), int(m.group(2))
-    return f"{a}-{b}" if a < b <= a + 50 else m.group(0)
-
-
-# ---------------------------------------------------------------- the pipeline
-
-
-def normalise(text: str) -> Normalised:
-    """Normalise decoded report text; see the module docstring for what and why.
-
-    Idempotent: one pass is normally a fixed point.  The one rule whose trigger can
-    change during a pass (a line becoming letter-spaced once its other spaces are
-    cleaned) is checked at the end, and the pass repeated on its own output when so.
-    """
-    t = Tracked(text, identity(len(text)))
-    for _ in range(3):
-        _pass(t)
-        if not any(_unspace_letters(m) != m.group(0) for m in _LINE.finditer(t.text)):
-            break
-    return Normalised(t.text, OffsetMap.from_origins(t.origins, len(text)))
-
-
-def _pass(t: Tracked) -> None:
-    t.sub(_ZERO_WIDTH, lambda m: "\n" if m.group(0) == "\r\n" else "")
-    t.translate(_NEWLINES)
-    indents = [is_indented(line) for line in t.text.split("\n")]
-    t.translate(_SPACES)
-    t.translate(_FULLWIDTH)
-    t.sub(_LINE, _unspace_letters)
-    t.sub(_NUMBER_PUNCT, _number_punct)
-    t.sub(_CIRCLE_ZERO, _circle_zero)
-    _rebuild_lines(t, indents)
-    t.sub(_SPACE_RUN, " ")
-    t.sub(_PARAGRAPH_SPACE, _paragraph_space)
-    t.sub(_HEADING_THEN_SPACE, lambda m: m.group(1) + m.group(2) + "\n")
-    t.sub(_SPACE_NEAR_CJK, "")
-    t.sub(_HEADING_AFTER_SENTENCE, lambda m: m.group(0) + "\n")
-    t.sub(_SPACE_IN_NUMBER, _space_in_number)
-    t.sub(_SPACED_DIGITS, _spaced_digits)
-    t.sub(_LINE_EDGE_SPACES, "\n")
-    t.sub(_CN_YEAR_MISSING_ZERO, _cn_year_missing_zero)
-    t.sub(_FUSED_YEARS, _fused_years)
-    _strip(t)
-
-
-def _strip(t: Tracked) -> None:
-    text = t.text
-    lead = len(text) - len(text.lstrip(" \n"))
-    end = len(text.rstrip(" \n"))
-    if lead or end < len(text):
-        t.text = text[lead:end]
-        t.origins = t.origins[lead:end]
+# ---------------------------------------------------------------- lines
 
 
 def _rebuild_lines(t: Tracked, indents: list[bool]) -> None:
@@ -289,3 +236,77 @@ def _latin_words_meet(line: str, nxt: str) -> bool:
     if tail is None or head is None:
         return False
     return tail.group(1) in (" ", "") or head.group(1) in (" ", "")
+
+
+# ---------------------------------------------------------------- spaces
+
+_PARAGRAPH_SPACE = re.compile(rf"(?<=[。！？!?：:])([”’」』）)]*) +(?=[{_CJK}\d(])")
+_HEADING_THEN_SPACE = re.compile(
+    r"(?m)(^|[。！？!?])((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
+    r"第[一二三四五六七八九十]{1,3}[章节篇部])[^\n。！？!?；;:： ]{3,39}[\u3400-\u9fff”）)]) +(?=[\u3400-\u9fff\d“（(])"
+)
+"""``一、2020年工作回顾 2020年是……``: the space after a numbered heading ends the heading."""
+_HEADING_AFTER_SENTENCE = re.compile(
+    r"[。！？!?](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
+    r"第[一二三四五六七八九十]{1,3}[章节篇部]|\d{1,2}、)"
+)
+
+
+def _paragraph_space(m: re.Match[str]) -> str:
+    """``。 next`` → ``。\nnext``, unless the new line would be only a page number."""
+    s = m.string
+    eol = s.find("\n", m.end())
+    rest = s[m.end() : eol if eol >= 0 else len(s)].strip(" ")
+    if PAGE_NUMBER.match(rest):
+        return m.group(0)
+    return m.group(1) + "\n"
+
+
+# Patterns below start with a literal where they can, so the regex engine scans fast.
+_SPACE_NEAR_CJK = re.compile(rf" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
+_SPACE_IN_NUMBER = re.compile(r"(?: +\.|\.) *(?=\d)| +(?=[%‰])")
+
+
+def _space_in_number(m: re.Match[str]) -> str:
+    """4 . 1 % → 4.1%: only right after a digit."""
+    i = m.start()
+    if i and m.string[i - 1] in "0123456789":
+        return "." if "." in m.group(0) else ""
+    return m.group(0)
+
+
+_SPACED_DIGITS = re.compile(r"\d(?: \d){2,}(?![0-9A-Za-z.])")
+_LINE_EDGE_SPACES = re.compile(r" +\n *|\n +")
+_WORDISH = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _spaced_digits(m: re.Match[str]) -> str:
+    """2 0 2 1 → 2021 (a run of single spaced digits, not the tail of a longer number)."""
+    i = m.start()
+    if i and m.string[i - 1] in _WORDISH:
+        return m.group(0)
+    return m.group(0).replace(" ", "")
+
+
+# ---------------------------------------------------------------- scraping damage
+
+_CN_YEAR_MISSING_ZERO = re.compile(r"二(?=[一二三四五六七八九]{2}年)")
+_CN_NUMERALS = frozenset("〇○一二三四五六七八九十百千万零两")
+
+
+def _cn_year_missing_zero(m: re.Match[str]) -> str:
+    """二三五年 → 二〇三五年: a year whose 〇 the scraper dropped (not inside a longer numeral)."""
+    i = m.start()
+    return m.group(0) if i and m.string[i - 1] in _CN_NUMERALS else "二〇"
+
+
+_FUSED_YEARS = re.compile(r"((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
+
+
+def _fused_years(m: re.Match[str]) -> str:
+    """20212035年 → 2021-2035年: two plausible years in order, not part of a longer number."""
+    i = m.start()
+    if i and m.string[i - 1] in "0123456789":
+        return m.group(0)
+    a, b = int(m.group(1)), int(m.group(2))
+    return f"{a}-{b}" if a < b <= a + 50 else m.group(0)
