@@ -50,6 +50,23 @@ _KIND_WORD = re.compile(
 )
 
 
+_REF_RE = re.compile(
+    rf"(?P<plan>{_PLAN_NAMES})|(?P<year>(?:19|20)\d\d)年?|(?P<past5>过去五年|五年来|这五年)"
+    r"|(?P<next5>今后五年|未来五年|远景目标|二〇三五|2035)|(?P<this>今年|本年)|(?P<last>去年|过去一年)"
+)
+_APPENDIX_HEAD = re.compile(r"名词解释|注释|附件|附录|附表|附[:：]")
+_SELF_HEAD = re.compile(r"政府自身建设|自身建设|(?:服务型|法治|廉洁|人民满意的?)政府$|建设人民满意|服务型政府")
+_REVIEW_WORD = re.compile(r"回顾|盘点|成就|总结|过去")
+_FUTURE_WORD = re.compile(r"目标|任务|安排|重点工作|主要工作|工作$|考虑|擘画|展望|谋划|聚焦|奋进|开局")
+_PERIOD_HEAD = re.compile(rf"(?:擘画|展望|谋划|聚焦|奋进|开启)?“?(?:{_PLAN_NAMES}|20\d\d)")
+_FORWARD_VERB = re.compile(r"擘画|展望|谋划|聚焦")
+_TITLE_STOP = re.compile(r"[。！？!?;；:：\s]")
+_TITLE_GAP_BREAK = re.compile(r"[是,，]")
+_COMMA = re.compile(r"[,，]")
+_LIST_PUNCT = re.compile(r"[,，、]")
+_SELF_TITLE = re.compile(r"(?:全面|切实|进一步|持续)?(?:加强|推进|强化)(?:政府)?自身建设")
+
+
 def _plan_ordinal(name: str) -> int:
     core = name.removesuffix("五")
     return {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16}[core]
@@ -64,8 +81,7 @@ def plan_span(ordinal: int) -> tuple[int, int]:
 def _refs(title: str, year: int | None) -> list[tuple[int, str]]:
     """Positions in ``title`` of references to last year, the past plan, the next plan, this year."""
     refs: list[tuple[int, str]] = []
-    for m in re.finditer(rf"(?P<plan>{_PLAN_NAMES})|(?P<year>(?:19|20)\d\d)年?|(?P<past5>过去五年|五年来|这五年)"
-                         r"|(?P<next5>今后五年|未来五年|远景目标|二〇三五|2035)|(?P<this>今年|本年)|(?P<last>去年|过去一年)", title):
+    for m in _REF_RE.finditer(title):
         if m["plan"]:
             lo, hi = plan_span(_plan_ordinal(m["plan"]))
             if year is None:
@@ -94,19 +110,19 @@ def _refs(title: str, year: int | None) -> list[tuple[int, str]]:
 def classify_heading(title: str, year: int | None) -> str | None:
     """The section kind a heading opens, or None if it is not a part heading."""
     head = arabic_years(title[:40])
-    if re.match(r"名词解释|注释|附件|附录|附表|附[:：]", head):
+    if _APPENDIX_HEAD.match(head):
         return "appendix"
-    if re.search(r"政府自身建设|自身建设|(?:服务型|法治|廉洁|人民满意的?)政府$|建设人民满意|服务型政府", head):
+    if _SELF_HEAD.search(head):
         return "self_improvement"
     refs = _refs(head, year)
-    is_review = re.search(r"回顾|盘点|成就|总结|过去", head) is not None
-    is_future = re.search(r"目标|任务|安排|重点工作|主要工作|工作$|考虑|擘画|展望|谋划|聚焦|奋进|开局", head) is not None
+    is_review = _REVIEW_WORD.search(head) is not None
+    is_future = _FUTURE_WORD.search(head) is not None
     if is_review:
         past = [k for _, k in refs if k in ("review", "review_plan")]
         return past[0] if past else "review"
-    if is_future or re.match(rf"(?:擘画|展望|谋划|聚焦|奋进|开启)?“?(?:{_PLAN_NAMES}|20\d\d)", head):
+    if is_future or _PERIOD_HEAD.match(head):
         future = [k for _, k in refs if k in ("plan", "tasks")]
-        if future and (is_future or re.match(r"(?:擘画|展望|谋划|聚焦)", head)):
+        if future and (is_future or _FORWARD_VERB.match(head)):
             return future[0]
     return None
 
@@ -114,18 +130,18 @@ def classify_heading(title: str, year: int | None) -> str | None:
 def _title_at(text: str, start: int) -> str:
     """The heading text: up to a heading-final word or the first clause break, at most 40 chars."""
     window = text[start : start + 48]
-    stop = re.search(r"[。！？!?;；:：\s]", window)
+    stop = _TITLE_STOP.search(window)
     limit = stop.start() if stop else len(window)
     matches = list(_TITLE_END.finditer(window[:limit]))
     if matches:
         end = matches[0].end()
         for m in matches[1:]:  # 远景目标及“十四五”时期…主要目标任务: one heading, several ends
             gap = window[end : m.start()]
-            if len(gap) > 14 or re.search(r"[是,，]", gap):
+            if len(gap) > 14 or _TITLE_GAP_BREAK.search(gap):
                 break
             end = m.end()
         return window[:end]
-    comma = re.search(r"[,，]", window[:limit])
+    comma = _COMMA.search(window, 0, limit)
     return window[: comma.start() if comma else min(limit, 24)]
 
 
@@ -174,10 +190,10 @@ def _unnumbered_ok(title: str, kind: str, year: int | None) -> bool:
     and (except the fixed ones) naming the period it covers."""
     if kind == "appendix":
         return True
-    if re.search(r"[,，、]", title) or len(title) > 26 or not _TITLE_END.search(title):
+    if _LIST_PUNCT.search(title) or len(title) > 26 or not _TITLE_END.search(title):
         return False
     if kind == "self_improvement":
-        return re.fullmatch(r"(?:全面|切实|进一步|持续)?(?:加强|推进|强化)(?:政府)?自身建设", title) is not None
+        return _SELF_TITLE.fullmatch(title) is not None
     return bool(_refs(arabic_years(title), year))
 
 
