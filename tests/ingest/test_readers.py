@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest import variants as v
+from . import variants as v
 from zhaoshang.ingest import IngestError, iter_inputs, read_bytes, read_path
 from zhaoshang.ingest.normalise import normalise
 from zhaoshang.ingest.readers.text import split_title

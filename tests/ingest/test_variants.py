@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.ingest import variants as v
+from . import variants as v
 from zhaoshang.ingest import read_bytes
 from zhaoshang.ingest.normalise import normalise
 
