@@ -144,3 +144,19 @@ def test_profile_lists_a_project_once_across_reports(svc_session):
 def test_profile_counts_how_its_targets_fared(svc_session):
     _hengyang(svc_session)
     assert region_profile(svc_session, "衡阳市").targets == {"met": 1, "missed": 0, "not_reported": 0, "pending": 0}
+
+
+def test_profile_tables_export_with_provenance(svc_session):
+    import csv
+    import io
+
+    from zhaoshang.services import COLUMNS, series_rows, to_csv
+
+    _hengyang(svc_session)
+    p = region_profile(svc_session, "衡阳市")
+    rows = list(csv.DictReader(io.StringIO(to_csv(series_rows(p.indicators), COLUMNS["indicator_series"]).decode("utf-8-sig"))))
+    gdp21 = next(r for r in rows if r["metric"] == "gdp" and r["period"] == "2021")
+    assert (gdp21["actual_number"], gdp21["target_number"], gdp21["target_qualifier"]) == ("8.1", "8.5", "about")
+    assert gdp21["target_quote"] and gdp21["actual_start"]
+    parks = list(csv.DictReader(io.StringIO(to_csv(p.parks, COLUMNS["named"]).decode("utf-8-sig"))))
+    assert parks[0]["名称"] == "衡阳高新区" and parks[0]["years"] == "2022;2021" and parks[0]["quote"] == "衡阳高新区"

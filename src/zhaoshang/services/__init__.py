@@ -8,7 +8,7 @@ facts are never returned. Regions are given as an adcode, a name (湖南省), a 
 same-named regions → AmbiguousRegion (with ``candidates``).
 
 Corpus        corpus_overview, regions_by_province, list_reports
-Region        region_profile (+ ``zhaoshang region NAME``), region_industries
+Region        region_profile (+ ``zhaoshang region NAME``), series_rows, region_industries
 Compare / map available_metrics, compare, map_data
 Targets       targets_vs_results, targets_overview, compare_with_parent, classify, pair_targets
 Projects      list_projects (``distinct`` folds a project's mentions), project_facets
@@ -52,7 +52,7 @@ from zhaoshang.services.industries import (
     region_industries,
 )
 from zhaoshang.services.labels import HEADLINE_METRICS, METRIC_LABELS, metric_label
-from zhaoshang.services.profile import RegionProfile, region_profile
+from zhaoshang.services.profile import RegionProfile, region_profile, series_rows
 from zhaoshang.services.projects import ProjectFacets, ProjectRow, list_projects, project_facets
 from zhaoshang.services.queries import IndicatorRow, list_indicators
 from zhaoshang.services.track import (
@@ -115,6 +115,7 @@ __all__ = [
     "region_profile",
     "regions_by_province",
     "resolve_region",
+    "series_rows",
     "pair_targets",
     "targets_overview",
     "targets_vs_results",

@@ -128,6 +128,24 @@ class RegionProfile(Plain):
         return dict(out)
 
 
+def series_rows(series: list[IndicatorSeries]) -> list[dict[str, Any]]:
+    """The profile's indicator series as one row per (metric, measure, period) — the
+    shape of its table on the page and in exports (COLUMNS["indicator_series"])."""
+    return [
+        {
+            "metric": s.metric,
+            "metric_label": s.metric_label,
+            "measure": s.measure,
+            "measure_label": s.measure_label,
+            "period": p.period,
+            "actual": p.actual.to_dict() if p.actual else None,
+            "target": p.target.to_dict() if p.target else None,
+        }
+        for s in series
+        for p in s.points
+    ]
+
+
 @memoise
 def region_profile(
     session: Session,
