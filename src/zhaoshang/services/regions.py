@@ -42,7 +42,13 @@ class RegionInfo(Plain):
 
     @property
     def full_name(self) -> str:
+        """湖南省衡阳市衡阳县: unambiguous where the bare name is not (城关区)."""
         return "".join(p["name"] for p in self.parents) + self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        d = Plain.to_dict(self)
+        d["full_name"] = self.full_name
+        return d
 
 
 def region_info(session: Session, region: Region, with_parents: bool = True) -> RegionInfo:
