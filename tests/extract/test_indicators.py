@@ -387,3 +387,8 @@ def test_a_figure_wrapped_onto_the_next_line() -> None:
 def test_a_higher_bar_for_the_same_figure_in_the_next_clause() -> None:
     got = facts("今年主要预期目标：地区生产总值增长6.5%左右，在实际工作中力争7%。")
     assert [(f[0], f[3], f[4]) for f in got] == [("gdp", "growth_pct", 6.5), ("gdp", "growth_pct", 7)]
+
+
+def test_a_comparison_base_year_does_not_date_the_figure() -> None:
+    i = one("三、2021年重点工作 今年力争地区生产总值比2020年增长8%。")
+    assert (i.period, i.kind) == ("2021", "target")

@@ -164,6 +164,9 @@ _ALLOWED: dict[str, tuple[Scope, ...]] = {
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_COMPARISON = re.compile(
+    r"(?:较|比|与)(?:上年|去年|同期|上年同期|(?:19|20)\d\d年(?:同期|底|末)?|“?十[一二三四五六]五”?(?:末|期末|时期)?)(?:相比)?"
+)
 
 
 def infer_year(text: str) -> int | None:
@@ -198,6 +201,9 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
             base = plan_span(_CN_ORD["十" + m.group(1)])[1]
         if base < year - 1:
             return (base + 1, year - 1)
+    # A comparison base (比2020年, 较上年) names the year compared with, not the year the
+    # figure is about: drop it before looking for dates.
+    prefix = _COMPARISON.sub("", prefix)
     m = None
     for m in re.finditer(r"“?十([一二三四五六])五”?(?:末|期末)", prefix):
         pass
