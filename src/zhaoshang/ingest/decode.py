@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from zhaoshang.ingest.types import DecodeError
+from zhaoshang.ingest.types import DecodeError, IngestError
 
 _MIN_PLAUSIBLE = 0.9
 """Share of characters that must be ordinary text (common hanzi, ASCII, punctuation)."""
@@ -84,6 +84,14 @@ def decode(data: bytes) -> tuple[str, str]:
     raise DecodeError(
         f"decodes to garbage under utf-8 and gb18030 ({min(replaced, gb_replaced):.0%} replacement characters)"
     )
+
+
+def decode_or_raise(data: bytes, source_name: str) -> tuple[str, str]:
+    """:func:`decode` for a reader: the failure names the file."""
+    try:
+        return decode(data)
+    except DecodeError as exc:
+        raise IngestError(source_name, exc.reason) from None
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from zhaoshang.ingest.decode import decode_head
+from zhaoshang.ingest.decode import decode_head, decode_or_raise
 from zhaoshang.ingest.normalise import normalise
-from zhaoshang.ingest.readers.text import decode_or_raise
 from zhaoshang.ingest.registry import Reader, register
 from zhaoshang.ingest.types import IngestError, RawDocument
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 
-from zhaoshang.ingest.decode import decode_head
+from zhaoshang.ingest.decode import decode_head, decode_or_raise
 from zhaoshang.ingest.layout import SENTENCE_END
 from zhaoshang.ingest.normalise import normalise
-from zhaoshang.ingest.readers.text import decode_or_raise
 from zhaoshang.ingest.registry import Reader, register
 from zhaoshang.ingest.types import RawDocument
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from zhaoshang.ingest.decode import decode, looks_like_text
+from zhaoshang.ingest.decode import decode_or_raise, looks_like_text
 from zhaoshang.ingest.layout import HEADING_START, PAGE_NUMBER, wrap_profile
 from zhaoshang.ingest.normalise import normalise
 from zhaoshang.ingest.registry import Reader, register
-from zhaoshang.ingest.types import DecodeError, IngestError, RawDocument
+from zhaoshang.ingest.types import IngestError, RawDocument
 
 _MAX_TITLE = 60
 _NOT_TITLE_END = set("。，,；;：:、！!？?…")
@@ -18,13 +18,6 @@ _NOT_TITLE_START = re.compile(r"^(?:[（(]?\d{4}\s*年\s*\d{1,2}\s*月|各位代
 
 def sniff(head: bytes) -> float:
     return 0.3 if looks_like_text(head[:4096]) else 0.0
-
-
-def decode_or_raise(data: bytes, source_name: str) -> tuple[str, str]:
-    try:
-        return decode(data)
-    except DecodeError as exc:
-        raise IngestError(source_name, exc.reason) from None
 
 
 def split_title(text: str) -> tuple[str | None, str]:
