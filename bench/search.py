@@ -88,6 +88,12 @@ def fill(engine, samples: list[tuple[str, str, str]], n: int) -> list[str]:  # t
     return texts
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the rebuild's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -116,15 +122,17 @@ def main(argv: list[str] | None = None) -> int:
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"corpus: {args.n} reports, {mb:.1f} MB of text (UTF-8), stored in {fill_s:.1f}s", flush=True)
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     indexed = rebuild(engine)
-    build_s = time.perf_counter() - t0
+    build_s, build_cpu = time.perf_counter() - t0, _cpu() - c0
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     size_mb = index_size(engine) / 1e6
-    print(f"index build: {indexed} reports in {build_s:.1f}s = {mb / build_s:.2f} MB/s; index size {size_mb:.1f} MB "
-          f"({size_mb / mb:.2f}× the text)", flush=True)  # fmt: skip
+    print(f"index build: {indexed} reports in {build_s:.1f}s = {mb / build_s:.2f} MB/s "
+          f"(CPU {build_cpu:.1f}s over {os.cpu_count()} cores = {mb / build_cpu:.2f} MB per CPU-second; "
+          f"load average {os.getloadavg()[0]:.1f}); index size {size_mb:.1f} MB ({size_mb / mb:.2f}× the text)",
+          flush=True)  # fmt: skip
 
     queries = draw_queries(samples, args.queries, args.seed)
     for q in queries[:5]:  # warm the caches and the segmenter the way a running server is
@@ -143,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     ratios = [s / l for s, l in zip(scan, lat)]
     print(f"queries: {len(queries)}; matching sentences per query: median {pct(totals, 50):.0f}, "
           f"p95 {pct(totals, 95):.0f}, max {max(totals)}")  # fmt: skip
+    print(f"load average while querying: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"search(): median {statistics.median(lat):.1f} ms, p95 {pct(lat, 95):.1f} ms, max {max(lat):.1f} ms")
     print(f"scan ({len(scan)} queries): median {statistics.median(scan):.1f} ms, p95 {pct(scan, 95):.1f} ms")
     print(f"speed-up vs scan (same queries): median {statistics.median(ratios):.0f}×, "

@@ -32,6 +32,7 @@ SCHEMA = (
         region_code VARCHAR(12),
         province_code VARCHAR(12),
         level VARCHAR(16),
+        sentence TEXT NOT NULL,
         tsv TSVECTOR NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS ix_search_units_report ON search_units(report_id)",
@@ -79,14 +80,15 @@ def insert_units(conn: Connection, units: list[Unit]) -> None:
         {
             "rid": u.report.report_id, "s": u.start, "e": u.end, "k": u.section_kind, "y": u.report.year,
             "rc": u.report.region_code, "pc": u.report.province_code, "lv": u.report.level,
-            "tsv": tsvector_literal(u),
+            "sen": u.sentence, "tsv": tsvector_literal(u),
         }
         for u in units
     ]  # fmt: skip
     conn.execute(
         text(
             "INSERT INTO search_units (report_id, span_start, span_end, section_kind, year, region_code,"
-            " province_code, level, tsv) VALUES (:rid, :s, :e, :k, :y, :rc, :pc, :lv, CAST(:tsv AS tsvector))"
+            " province_code, level, sentence, tsv)"
+            " VALUES (:rid, :s, :e, :k, :y, :rc, :pc, :lv, :sen, CAST(:tsv AS tsvector))"
         ),
         rows,
     )
@@ -175,14 +177,14 @@ def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo
     where = _where(flt, params)
     rows = conn.execute(
         text(
-            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind,"
+            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence,"
             " ts_rank(u.tsv, CAST(:q AS tsquery)) AS score FROM search_units u"
             f" WHERE u.tsv @@ CAST(:q AS tsquery){where}"
             " ORDER BY score DESC, u.report_id, u.span_start LIMIT :limit OFFSET :offset"
         ),
         params,
     ).all()
-    return [UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score)) for r in rows]
+    return [UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence) for r in rows]
 
 
 def all_units(conn: Connection, match: str, flt: Filters) -> list[tuple[int, int, int]]:

@@ -1,14 +1,16 @@
 """SQLite FTS5 backend: a contentless FTS5 table over pre-tokenised text, ranked by bm25.
 
-``search_units`` holds one row per sentence (offsets, filter/facet columns, and the token source
-needed to delete it again: SQLite 3.40 has no ``contentless_delete``, so a contentless table
-forgets a row only when told exactly which tokens it held).  ``search_fts`` (rowid = unit id)
-has two columns: ``words`` (word layer) and ``bigrams`` (recall layer), tokenised by FTS5's
-``ascii`` tokenizer, which keeps our escaped tokens whole.
+* ``search_fts`` (rowid = unit id) has two columns, ``words`` (word layer) and ``bigrams``
+  (recall layer), tokenised by FTS5's ``ascii`` tokenizer, which keeps our escaped tokens whole.
+* ``search_units``: one row per sentence — offsets and the sentence itself, for snippets.
+* ``search_reports``: one row per report — the filter/facet columns, and the report's tokens,
+  zlib-packed: SQLite 3.40 has no ``contentless_delete``, so a contentless table forgets a row
+  only when told exactly which tokens it held.
 """
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -30,10 +32,11 @@ SECTION_CODES: dict[str, int] = {
     "self_improvement": 6, "closing": 7, "appendix": 8,
 }  # fmt: skip
 SECTION_BY_CODE = {v: k for k, v in SECTION_CODES.items()}
-RANK_WINDOW = 20_000
-"""Above this many matches, bm25 ranks the matches of the most recently added reports that
-together hold at least this many (total and facets stay exact): ranking millions of rows
-would cost seconds, and an index this size answers the common words of every report."""
+RANK_WINDOW = 1_000
+"""Above this many matches, bm25 ranks only the matches of the most recently added reports
+that together hold at least this many; total and facets stay exact.  bm25 costs FTS5 about
+3.5 µs per row, so ranking every one of 100,000 matches of a common word would take a third
+of a second; recency is the tie-breaker a news-like portal wants anyway."""
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS search_units (
@@ -42,8 +45,7 @@ SCHEMA = (
         span_start INTEGER NOT NULL,
         span_end INTEGER NOT NULL,
         section_kind TEXT,
-        words TEXT NOT NULL,
-        chars TEXT NOT NULL
+        sentence TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS ix_search_units_report ON search_units(report_id)",
     """CREATE TABLE IF NOT EXISTS search_reports (
@@ -51,7 +53,8 @@ SCHEMA = (
         year INTEGER,
         region_code TEXT,
         province_code TEXT,
-        level TEXT
+        level TEXT,
+        tokens BLOB NOT NULL
     )""",
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
         words, bigrams, content='', tokenize='ascii', detail='full'
@@ -87,23 +90,27 @@ def insert_units(conn: Connection, units: list[Unit]) -> None:
     if not units:
         return
     r = units[0].report
-    conn.execute(
-        text("INSERT INTO search_reports (report_id, year, region_code, province_code, level) VALUES (:i, :y, :rc, :pc, :lv)"),
-        {"i": r.report_id, "y": r.year, "rc": r.region_code, "pc": r.province_code, "lv": r.level},
-    )
     rows = []
     fts_rows = []
     for n, u in enumerate(units):
         i = unit_rowid(r.report_id, u.section_kind, n)
-        rows.append((i, r.report_id, u.start, u.end, u.section_kind, u.words, u.chars))
+        rows.append((i, r.report_id, u.start, u.end, u.section_kind, u.sentence))
         fts_rows.append((i, u.words, u.bigram_text))
+    conn.execute(
+        text(
+            "INSERT INTO search_reports (report_id, year, region_code, province_code, level, tokens)"
+            " VALUES (:i, :y, :rc, :pc, :lv, :t)"
+        ),
+        {"i": r.report_id, "y": r.year, "rc": r.region_code, "pc": r.province_code, "lv": r.level,
+         "t": _pack([(i, u.words, u.chars) for (i, *_), u in zip(rows, units)])},
+    )  # fmt: skip
     # Plain DB-API executemany inside the caller's transaction: SQLAlchemy's per-row parameter
     # processing would cost more than FTS5's own indexing here.
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(
-            "INSERT INTO search_units (id, report_id, span_start, span_end, section_kind, words, chars)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO search_units (id, report_id, span_start, span_end, section_kind, sentence)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             rows,
         )
         # FTS5 flushes its pending-terms buffer to a new segment whenever a rowid is lower than
@@ -114,18 +121,40 @@ def insert_units(conn: Connection, units: list[Unit]) -> None:
         cursor.close()
 
 
+def _pack(rows: list[tuple[int, str, str]]) -> bytes:
+    """The tokens a contentless FTS5 table must be told again to forget a report, compressed.
+
+    SQLite 3.40 has no ``contentless_delete``; storing the token sources per unit would double
+    the index, a zlib blob per report costs a quarter of that.
+    """
+    return zlib.compress("\n".join(f"{i}\t{w}\t{c}" for i, w, c in rows).encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> list[tuple[int, str, str]]:
+    out = []
+    for line in zlib.decompress(blob).decode("utf-8").split("\n"):
+        i, w, c = line.split("\t")
+        out.append((int(i), w, c))
+    return out
+
+
 def delete_report(conn: Connection, report_id: int) -> int:
-    conn.execute(text("DELETE FROM search_reports WHERE report_id = :r"), {"r": report_id})
-    rows = conn.execute(
-        text("SELECT id, words, chars FROM search_units WHERE report_id = :r"), {"r": report_id}
-    ).all()
-    if not rows:
+    blob = conn.execute(
+        text("SELECT tokens FROM search_reports WHERE report_id = :r"), {"r": report_id}
+    ).scalar()
+    if blob is None:
         return 0
-    conn.execute(
-        text("INSERT INTO search_fts (search_fts, rowid, words, bigrams) VALUES ('delete', :id, :w, :b)"),
-        [{"id": r.id, "w": r.words, "b": " ".join(bigrams(r.chars))} for r in rows],
-    )
+    rows = _unpack(blob)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(
+            "INSERT INTO search_fts (search_fts, rowid, words, bigrams) VALUES ('delete', ?, ?, ?)",
+            [(i, w, " ".join(bigrams(c))) for i, w, c in rows],
+        )
+    finally:
+        cursor.close()
     conn.execute(text("DELETE FROM search_units WHERE report_id = :r"), {"r": report_id})
+    conn.execute(text("DELETE FROM search_reports WHERE report_id = :r"), {"r": report_id})
     return len(rows)
 
 
@@ -243,7 +272,7 @@ def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo
     where = _where(flt, params)
     rows = conn.execute(
         text(
-            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, p.score FROM"
+            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence, p.score FROM"
             " (SELECT search_fts.rowid AS id, -bm25(search_fts, 2.0, 1.0) AS score FROM search_fts"
             f"  WHERE search_fts MATCH :q AND search_fts.rowid >= :lo{where}"
             "  ORDER BY score DESC, search_fts.rowid LIMIT :limit OFFSET :offset) p"
@@ -251,7 +280,7 @@ def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo
         ),
         params,
     ).all()
-    return [UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score)) for r in rows]
+    return [UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence) for r in rows]
 
 
 def all_units(conn: Connection, match: str, flt: Filters) -> list[tuple[int, int, int]]:

@@ -29,6 +29,8 @@ class UnitRow:
     end: int
     section_kind: str | None
     score: float
+    sentence: str
+    """The sentence as stored in ``reports.text`` (kept in the index so snippets need no text scan)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,15 @@ back together; it replaces whatever the report had, so calling it twice is harml
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import weakref
+from typing import Any
+
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
+
+from zhaoshang.model import Section
 
 from zhaoshang.search import segmenter
 from zhaoshang.search.backends import backend_for
@@ -21,11 +28,17 @@ from zhaoshang.store.models import EnterpriseMention, ParkFact, ProjectFact, Reg
 _names_loaded: set[str] = set()
 
 
+_ready: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
 def ensure_schema(engine: Engine | Connection) -> None:
-    """Create the search tables if missing (idempotent, cheap when they exist)."""
+    """Create the search tables if missing (idempotent; free after the first call per engine)."""
     if isinstance(engine, Engine):
+        if engine in _ready:
+            return
         with engine.begin() as conn:
             _ensure(conn)
+        _ready.add(engine)
     else:
         _ensure(engine)
 
@@ -56,31 +69,72 @@ def remove_report(session: Session, report_id: int) -> None:
         backend.delete_report(conn, report_id)
 
 
-def rebuild(engine: Engine) -> int:
+def rebuild(engine: Engine, workers: int | None = None) -> int:
     """Re-index every report from ``reports.text``; returns the number of reports indexed.
 
-    Done report by report in one transaction per batch, so memory stays flat on big stores.
+    Tokenising (fold, split, segment, bigrams) is CPU-bound Python and runs in ``workers``
+    forked processes (default: one per CPU); the parent only reads reports and writes index
+    rows, in batches, so memory stays flat on big stores.
     """
     ensure_schema(engine)
     backend = backend_for(engine)
     with Session(engine) as session, session.begin():
         backend.delete_all(session.connection())
         ids = list(session.execute(select(Report.id).order_by(Report.id)).scalars())
-    count = 0
-    for start in range(0, len(ids), 50):
-        with Session(engine) as session, session.begin():
-            for report in session.execute(select(Report).where(Report.id.in_(ids[start : start + 50]))).scalars():
-                index_report(session, report)
-                count += 1
-    return count
+        learn_store_names(session.connection())
+    segmenter.segmenter()  # built (with the dictionary) before the fork, so workers share it
+    pool = _worker_pool(workers, len(ids))
+    regions: dict[str | None, ReportFacts] = {}
+    try:
+        for start in range(0, len(ids), _BATCH):
+            with Session(engine) as session, session.begin():
+                reports = (
+                    session.execute(
+                        select(Report).options(selectinload(Report.sections)).where(Report.id.in_(ids[start : start + _BATCH]))
+                    ).scalars().all()
+                )  # fmt: skip
+                jobs = [
+                    (r.text or "", [(x.kind, x.start, x.end) for x in r.sections], _report_facts(session, r, regions))
+                    for r in reports
+                ]
+                built = pool.imap(_build_job, jobs, chunksize=4) if pool else map(_build_job, jobs)
+                conn = session.connection()
+                for units in built:
+                    backend.insert_units(conn, units)
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    return len(ids)
 
 
-def _report_facts(session: Session, report: Report) -> ReportFacts:
+_BATCH = 200
+
+
+def _worker_pool(workers: int | None, n_reports: int) -> Any:
+    """A fork-based process pool, or None when one process is enough (or fork is unavailable)."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or n_reports < 20 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+def _build_job(job: tuple[str, list[tuple[str, int, int]], ReportFacts]) -> list[Any]:
+    text, sections, facts = job
+    return build_units(text, [Section(kind=k, title="", start=s, end=e) for k, s, e in sections], facts)
+
+
+def _report_facts(session: Session, report: Report, cache: dict[str | None, Any] | None = None) -> ReportFacts:
     province_code = level = None
     if report.region_code:
-        row = session.execute(
-            select(Region.province_code, Region.level).where(Region.code == report.region_code)
-        ).first()
+        if cache is not None and report.region_code in cache:
+            row = cache[report.region_code]
+        else:
+            row = session.execute(
+                select(Region.province_code, Region.level).where(Region.code == report.region_code)
+            ).first()
+            if cache is not None:
+                cache[report.region_code] = row
         if row is not None:
             province_code, level = row
     return ReportFacts(

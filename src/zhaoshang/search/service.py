@@ -250,10 +250,9 @@ def _hits(conn: Connection, rows: list[UnitRow], parsed: Query) -> list[SearchHi
         )
     }
     needles = parsed.positives()
-    sentences = _sentences(conn, rows)
     hits = []
-    for i, r in enumerate(rows):
-        snip = make_snippet(sentences.get(i, ""), needles)
+    for r in rows:
+        snip = make_snippet(r.sentence, needles)
         m = meta.get(r.report_id)
         hits.append(
             SearchHit(
@@ -273,15 +272,6 @@ def _hits(conn: Connection, rows: list[UnitRow], parsed: Query) -> list[SearchHi
             )
         )
     return hits
-
-
-def _sentences(conn: Connection, rows: list[UnitRow]) -> dict[int, str]:
-    """The text of each hit's sentence, cut from ``reports.text`` by the database in one query."""
-    parts, params = [], {}
-    for i, r in enumerate(rows):
-        params.update({f"s{i}": r.start + 1, f"n{i}": r.end - r.start, f"r{i}": r.report_id})
-        parts.append(f"SELECT {i} AS k, substr(text, :s{i}, :n{i}) AS t FROM reports WHERE id = :r{i}")
-    return {k: t or "" for k, t in conn.execute(text(" UNION ALL ".join(parts)), params)}
 
 
 def _facets(conn: Connection, counts: FacetCounts) -> dict[str, list[tuple[Any, str, int]]]:

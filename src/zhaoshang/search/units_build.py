@@ -41,6 +41,8 @@ class Unit:
     """Word-layer tokens (escaped, marked), space-separated."""
     bigram_text: str
     """Bigram-layer tokens, space-separated (``tokens.bigrams(chars)``)."""
+    sentence: str
+    """``text[start:end]`` as stored."""
 
     @property
     def bigrams(self) -> list[str]:
@@ -80,6 +82,6 @@ def build_units(text: str, sections: Iterable[_SectionLike], facts: ReportFacts)
     bigram_list = bigram_lines([chars for _, chars in kept])
     return [
         Unit(report=facts, start=s, end=e, section_kind=section_kind_at(ordered, s), chars=chars, words=words,
-             bigram_text=bigram_text)  # fmt: skip
+             bigram_text=bigram_text, sentence=text[s:e])  # fmt: skip
         for ((s, e), chars), words, bigram_text in zip(kept, words_list, bigram_list)
     ]
