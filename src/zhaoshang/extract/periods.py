@@ -83,7 +83,7 @@ def named_plan(text: str) -> tuple[int, int] | None:
     """Span of the five-year plan named last in ``text`` (“十三五”期间 → 2016-2020), unless
     it names the plan's end (“十二五”末) or the text moves on from it (…#增加到…)."""
     found = None
-    for m in re.finditer(r"十([一二三四五六])五”?(?!末|期末)", text):
+    for m in re.finditer(r"十([一二三四五六])五(?!”?(?:末|期末))", text):
         found = m
     if found is None or re.search(r"#.*(?:到|至)", text[found.end() :]):
         return None  # 由“十二五”#增加到#: the plan dates the first figure only

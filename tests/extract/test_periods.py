@@ -1,0 +1,69 @@
+"""Period arithmetic anchored on the report year (never a hard-coded 2021)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhaoshang.extract.periods import (
+    explicit_period,
+    infer_year,
+    named_plan,
+    next_span,
+    past_span,
+    period_label,
+    plan_of_year,
+)
+
+
+@pytest.mark.parametrize(("year", "plan"), [(2016, 13), (2020, 13), (2021, 14), (2025, 14), (2026, 15), (2011, 12)])
+def test_plan_of_year(year: int, plan: int) -> None:
+    assert plan_of_year(year) == plan
+
+
+@pytest.mark.parametrize(
+    ("year", "past", "nxt"),
+    [(2021, (2016, 2020), (2021, 2025)), (2016, (2011, 2015), (2016, 2020)), (2023, (2018, 2022), (2021, 2025)),
+     (2026, (2021, 2025), (2026, 2030))],
+)
+def test_past_and_next_spans(year: int, past: tuple[int, int], nxt: tuple[int, int]) -> None:
+    assert past_span(year) == past and next_span(year) == nxt
+
+
+def test_period_label() -> None:
+    assert period_label(2020, 2020) == "2020" and period_label(2016, 2020) == "2016-2020"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "year", "span"),
+    [
+        ("地区生产总值较2015年增长", 2021, (2016, 2020)),  # growth over the plan
+        ("地区生产总值较“十二五”末增长", 2021, (2016, 2020)),
+        ("地区生产总值由“十二五”末的", 2021, (2015, 2015)),
+        ("到“十四五”末，地区生产总值达到", 2022, (2021, 2025)),
+        ("到2025年，地区生产总值达到", 2024, (2021, 2025)),
+        ("到2035年，人均地区生产总值达到", 2021, (2035, 2035)),
+        ("2020年全市实现生产总值#、规上工业增加值", 2021, (2020, 2020)),  # a year dates its list
+        ("城镇化率从2015年的#提升到", 2021, None),  # …but not past 到
+        ("今年力争地区生产总值比2020年增长", 2021, None),  # a comparison base is not the date
+        ("地区生产总值增长", 2021, None),
+    ],
+)
+def test_explicit_period(prefix: str, year: int, span: tuple[int, int] | None) -> None:
+    assert explicit_period(prefix, year, "this") == span
+
+
+def test_from_level_in_the_past_plan_is_the_year_before_it() -> None:
+    assert explicit_period("城乡居民人均可支配收入分别从", 2021, "past_plan") == (2015, 2015)
+
+
+def test_named_plan() -> None:
+    assert named_plan("“十三五”期间，地区生产总值年均增长") == (2016, 2020)
+    assert named_plan("“十二五”末的") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("2020年，全县地区生产总值增长4.1%。", 2021), ("今年力争2021年地区生产总值增长7%。", 2021), ("到2025年达到100亿元", None), ("没有年份", None)],
+)
+def test_infer_year(text: str, year: int | None) -> None:
+    assert infer_year(text) == year
