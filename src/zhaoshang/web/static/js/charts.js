@@ -56,7 +56,9 @@
           }
         },
         visualMap: spec.min === null ? undefined : {
-          min: spec.min, max: spec.max === spec.min ? spec.min + 1 : spec.max, text: ["高", "低"],
+          // one value alone would sit at the pale end: widen the scale to start at 0
+          min: spec.max === spec.min ? Math.min(0, spec.min) : spec.min,
+          max: spec.max === spec.min ? (spec.max || 1) : spec.max, text: ["高", "低"],
           calculable: true, left: 8, bottom: 8, inRange: { color: ["#fde2e1", "#b3261e"] }
         },
         series: [{
