@@ -175,6 +175,11 @@ def test_targets_vs_results_on_both_backends(engine):
         assert report.summary == {"met": 3, "missed": 1, "not_reported": 1, "pending": 2}
         (parent,) = report.parent_comparisons
         assert (parent.metric, parent.relation, parent.ancestor_code) == ("gdp", "above", "430000")
+        from zhaoshang.services import targets_overview
+
+        overview = {r.code: r for r in targets_overview(session)}
+        assert overview["430400"].summary == report.summary and overview["430400"].met_rate == 0.75
+        assert overview["430000"].met_rate is None
 
 
 def test_targets_overview_ranks_regions_by_delivery(svc_session):
