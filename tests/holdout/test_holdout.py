@@ -1,5 +1,5 @@
-"""Held-out measurement: extraction on eight synthetic reports of regions and years the
-rules were not written against (see tests/holdout/README.md).
+"""Held-out measurement: extraction on thirteen synthetic reports (two batches) of regions
+and years the rules were not written against (see tests/holdout/README.md).
 
 The texts and gold here are never used to tune rules.  These tests only stop
 regressions: the bars sit a documented margin below what the extractor scored when the
@@ -31,9 +31,9 @@ GOLD_DIR = HERE / "gold"
 TEXT_DIR = HERE / "texts"
 DOCS = sorted(p.stem for p in GOLD_DIR.glob("*.json"))
 
-# Bars = score measured when the set was built, minus 0.05 (README, "Bars").
-INDICATOR_BARS = {"precision": 0.90, "recall": 0.87}
-PROJECT_BARS = {"precision": 0.95, "recall": 0.92}
+# Bars = score on all thirteen reports when batch 2 was added, minus 0.05 (README, "Bars").
+INDICATOR_BARS = {"precision": 0.93, "recall": 0.93}
+PROJECT_BARS = {"precision": 0.93, "recall": 0.88}
 
 METRICS = frozenset(
     """gdp gdp_per_capita primary_industry_va secondary_industry_va tertiary_industry_va
@@ -82,8 +82,8 @@ def totals() -> dict[str, Score]:
 # ------------------------------------------------------------------ the gold itself
 
 
-def test_holdout_has_eight_reports_with_texts() -> None:
-    assert len(DOCS) == 8
+def test_holdout_has_thirteen_reports_with_texts() -> None:
+    assert len(DOCS) == 13
     for doc in DOCS:
         lines = (TEXT_DIR / f"{doc}.txt").read_text(encoding="utf-8").split("\n")
         assert len(lines) >= 2 and lines[0].strip(), doc
