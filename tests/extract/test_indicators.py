@@ -368,9 +368,9 @@ def test_a_mid_plan_report_reviews_the_last_five_years_and_targets_the_plan_in_f
 
 
 def test_a_goal_for_the_end_of_the_plan_in_force_is_a_plan_goal_even_among_this_years_tasks() -> None:
-    text = "三、2024年重点工作 到2025年，全州旅游综合收入达到1000亿元，“十四五”末常住人口城镇化率达到60%以上。"
-    assert [(f[0], f[1], f[2]) for f in facts(text, year=2024)] == [
-        ("tourism_revenue", "2021-2025", "target"), ("urbanization_rate", "2021-2025", "target")
+    text = "二、2023年主要任务 持续壮大文旅产业。到2025年，接待游客突破5000万人次，“十四五”末森林覆盖率保持在70%以上。"
+    assert [(f[0], f[1], f[2]) for f in facts(text, year=2023)] == [
+        ("tourism_visitors", "2021-2025", "target"), ("forest_coverage", "2021-2025", "target")
     ]
 
 
@@ -385,8 +385,8 @@ def test_a_figure_wrapped_onto_the_next_line() -> None:
 
 
 def test_a_higher_bar_for_the_same_figure_in_the_next_clause() -> None:
-    got = facts("今年主要预期目标：地区生产总值增长6.5%左右，在实际工作中力争7%。")
-    assert [(f[0], f[3], f[4]) for f in got] == [("gdp", "growth_pct", 6.5), ("gdp", "growth_pct", 7)]
+    got = facts("今年全市社会消费品零售总额增长9%，争取10%。")
+    assert [(f[0], f[3], f[4]) for f in got] == [("retail_sales", "growth_pct", 9), ("retail_sales", "growth_pct", 10)]
 
 
 def test_a_comparison_base_year_does_not_date_the_figure() -> None:

@@ -44,4 +44,4 @@ def test_blank_text_has_no_sentences() -> None:
 
 
 def test_a_space_next_to_latin_letters_or_digits_is_not_a_break() -> None:
-    assert pieces("全市实现GDP 1835.1亿元、增长6.1%。 今年") == ["全市实现GDP 1835.1亿元、增长6.1%。", "今年"]
+    assert pieces("人均GDP 9.6万元，CPI 上涨2%。 今年") == ["人均GDP 9.6万元，CPI 上涨2%。", "今年"]

@@ -80,6 +80,7 @@ _Q_BEFORE_ABOUT = re.compile(r"(?:约|近|接近|大约)$")
 _Q_BEFORE_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于)[^,、#]{0,4}$")
 _SUBJECTLESS = re.compile(r"^(?:较|比|与|分别|年均|均|同比|增长|下降|达|为|是|实现|完成|“十)")
 _SHARED = re.compile(r"均(?:在|为|达|保持|控制|超过|高于)")
+_REBAR = re.compile(r"(?:以上|左右|以内)?[,、](?:在[^,、#]{0,8}中)?(?:力争|争取|努力)(?:达到|实现)?")
 _STRIVE_FOR = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?$")
 _ROUND_IDIOM = re.compile(r"^[十百千万]+[万亿]")
 
@@ -173,7 +174,9 @@ def _measure(metric: str, a: Amount, gap: str) -> str | None:
     if _unit_family(a.unit) == "%":
         if spec.always_growth:
             return "growth_pct"
-        tail = gap.rsplit("#", 1)[-1]
+        head, _, tail = gap.rpartition("#")
+        if _REBAR.fullmatch(tail):
+            tail = head  # 增长9%，争取10%: the second figure restates the first one's measure
         if spec.rate:
             return None if re.search(r"(?:增长|下降|提高|降低)$", tail) else "rate_pct"
         if "年均" in tail or "年平均" in tail:
