@@ -130,8 +130,9 @@ def read_bytes(data: bytes, source_name: str, *, max_bytes: int = MAX_BYTES) -> 
     return docs
 
 
-def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> list[RawDocument]:
+def read_path(path: Path | str, *, max_bytes: int = MAX_BYTES) -> list[RawDocument]:
     """Read a file from disk; the size is checked before a single byte is read."""
+    path = Path(path)
     name = str(path)
     try:
         size = path.stat().st_size
