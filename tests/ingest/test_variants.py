@@ -47,6 +47,10 @@ VARIANTS: dict[str, tuple[str, Callable[[str, str], bytes]]] = {
     "GB18030-encoded": (".txt", lambda t, b: f"{t}\n{b}\n".encode("gb18030")),
     "UTF-8 with BOM": (".txt", lambda t, b: f"{t}\n{b}\n".encode("utf-8-sig")),
     "CRLF line ends, ideographic indent": (".txt", lambda t, b: f"{t}\r\n\u3000\u3000{b}\r\n".encode()),
+    "all at once: wrapped, page numbers, full-width, CRLF, GB18030": (
+        ".txt",
+        lambda t, b: v.wrapped_with_page_numbers(v.fullwidth(t), v.fullwidth(b)).replace("\n", "\r\n").encode("gb18030"),
+    ),
     "HTML page with navigation and footer": (".html", v.to_html),
     "DOCX": (".docx", v.to_docx),
 }
