@@ -19,11 +19,13 @@ def get(client: Any, url: str, status: int = 200) -> Any:
 
 def test_home_api_counts_the_corpus_and_groups_regions_by_province(client, sample_facts):
     data = get(client, "/api/v1/home")
-    assert data["figures"]["reports"] == len(sample_facts["report_ids"])
+    assert data["reports"] == len(sample_facts["report_ids"])
+    assert data["facts_total"] == sum(data["facts"].values()) > 0
     grouped = [r["code"] for g in data["provinces"] for r in g["regions"]]
     assert sorted(grouped) == sample_facts["region_codes"]
     for group in data["provinces"]:
-        assert all(r["code"].startswith(group["province"]["code"][:2]) for r in group["regions"])
+        assert all(r["code"].startswith(group["code"][:2]) for r in group["regions"])
+        assert all(r["url"] == f"/regions/{r['code']}" for r in group["regions"])
     assert data["latest_reports"] and all(r["url"] == f"/reports/{r['id']}" for r in data["latest_reports"])
 
 
@@ -37,8 +39,12 @@ def test_reports_list_pages_filters_and_sorts(client, sample_facts):
     desc = get(client, "/api/v1/reports?sort=-id")
     assert [r["id"] for r in desc["items"]] == sorted(sample_facts["report_ids"], reverse=True)
     code = sample_facts["region_codes"][0]
-    only = get(client, f"/api/v1/reports?region={code}")
-    assert only["total"] >= 1 and all(r["region"]["code"] == code for r in only["items"])
+    only = get(client, f"/api/v1/reports?region={code}&children=false")
+    assert only["total"] >= 1 and all(r["region_code"] == code for r in only["items"])
+    province = code[:2] + "0000"
+    within = get(client, f"/api/v1/reports?region={province}")
+    assert code in {r["region_code"] for r in within["items"]}
+    assert all(r["region_code"].startswith(code[:2]) for r in within["items"])
 
 
 def test_reports_list_rejects_a_page_size_beyond_the_limit(client):

@@ -1,27 +1,17 @@
-"""Queries the pages need that the services layer does not (yet) offer: the corpus
-overview, report lists and one report with its sections.  Plain SQLAlchemy, so they
-run unchanged on SQLite and PostgreSQL; results are JSON-ready dicts."""
+"""Queries the pages need that the services layer does not offer: one report with its
+sections for the reader, and the region list with report counts (and the pickers built
+from it).  Plain SQLAlchemy, so they run unchanged on SQLite and PostgreSQL; results
+are JSON-ready dicts."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from zhaoshang.services.cache import memoised
-from zhaoshang.services.common import descendant_codes
-from zhaoshang.store.models import FACT_TABLES, Region, Report, ReportSection
-
-REPORT_SORTS: dict[str, Any] = {
-    "year": Report.year,
-    "date": Report.meeting_date,
-    "title": Report.title,
-    "region": Report.region_code,
-    "id": Report.id,
-    "chars": Report.char_count,
-}
+from zhaoshang.store.models import Region, Report, ReportSection
 
 
 def region_brief(region: Region | None) -> dict[str, Any] | None:
@@ -63,121 +53,6 @@ def report_brief(report: Report, region: Region | None) -> dict[str, Any]:
         "char_count": report.char_count,
         "source_format": report.source_format,
         "url": f"/reports/{report.id}",
-    }
-
-
-def _report_filter(
-    session: Session,
-    stmt: Select[Any],
-    *,
-    region: str | None = None,
-    within: bool = False,
-    year: int | None = None,
-    level: str | None = None,
-    q: str | None = None,
-) -> Select[Any]:
-    if region:
-        codes = descendant_codes(session, region) if within else [region]
-        stmt = stmt.where(Report.region_code.in_(codes))
-    if year:
-        stmt = stmt.where(Report.year == year)
-    if level:
-        stmt = stmt.where(Region.level == level)
-    if q:
-        like = f"%{q.strip()}%"
-        stmt = stmt.where(or_(Report.title.like(like), Region.name.like(like)))
-    return stmt
-
-
-def list_reports(
-    session: Session,
-    *,
-    region: str | None = None,
-    within: bool = False,
-    year: int | None = None,
-    level: str | None = None,
-    q: str | None = None,
-    sort: str = "-year",
-    offset: int = 0,
-    limit: int = 50,
-) -> tuple[list[dict[str, Any]], int]:
-    """Reports with their regions, filtered, sorted (``-key`` descending) and paged."""
-    base = (
-        select(Report, Region)
-        .outerjoin(Region, Region.code == Report.region_code)
-        .options(defer(Report.text), defer(Report.offset_map), defer(Report.region_candidates))
-    )
-    base = _report_filter(session, base, region=region, within=within, year=year, level=level, q=q)
-    count_stmt = select(func.count()).select_from(
-        _report_filter(
-            session,
-            select(Report.id).outerjoin(Region, Region.code == Report.region_code),
-            region=region,
-            within=within,
-            year=year,
-            level=level,
-            q=q,
-        ).subquery()
-    )
-    total = int(session.scalar(count_stmt) or 0)
-    key = (sort or "-year").strip()
-    desc = key.startswith("-")
-    column = REPORT_SORTS.get(key.lstrip("+-"), Report.year)
-    order = [column.desc().nulls_last() if desc else column.asc().nulls_last(), Report.id.desc()]
-    rows = session.execute(base.order_by(*order).offset(offset).limit(limit)).all()
-    return [report_brief(rep, reg) for rep, reg in rows], total
-
-
-def corpus_overview(session: Session, latest: int = 10) -> dict[str, Any]:
-    """The home page: headline figures, the latest reports, and regions by province."""
-    n_reports = int(session.scalar(select(func.count(Report.id))) or 0)
-    years = session.execute(select(func.min(Report.year), func.max(Report.year))).one()
-    fact_counts = {}
-    for fact_type, model in FACT_TABLES.items():
-        m: Any = model
-        fact_counts[fact_type] = int(session.scalar(select(func.count(m.id)).where(m.deleted.is_(False))) or 0)
-    per_region = session.execute(
-        select(Report.region_code, func.count(Report.id), func.max(Report.year))
-        .where(Report.region_code.is_not(None))
-        .group_by(Report.region_code)
-    ).all()
-    codes = [c for c, _, _ in per_region]
-    regions = {r.code: r for r in session.scalars(select(Region).where(Region.code.in_(codes)))} if codes else {}
-    province_codes = {r.province_code for r in regions.values()}
-    provinces = (
-        {r.code: r for r in session.scalars(select(Region).where(Region.code.in_(province_codes)))}
-        if province_codes
-        else {}
-    )
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for code, count, last_year in per_region:
-        reg = regions.get(code)
-        if reg is None:
-            continue
-        groups[reg.province_code].append(
-            {**region_brief(reg), "report_count": int(count), "latest_year": last_year, "url": f"/regions/{code}"}  # type: ignore[dict-item]
-        )
-    level_order = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
-    by_province = [
-        {
-            "province": region_brief(provinces.get(pc)) or {"code": pc, "name": pc, "short_name": pc, "level": "province"},
-            "regions": sorted(items, key=lambda r: (level_order.get(r["level"], 3), r["code"])),
-        }
-        for pc, items in sorted(groups.items())
-    ]
-    latest_reports, _ = list_reports(session, sort="-year", limit=latest)
-    return {
-        "figures": {
-            "reports": n_reports,
-            "regions": len(regions),
-            "provinces": len(province_codes),
-            "year_min": years[0],
-            "year_max": years[1],
-            "facts": fact_counts,
-            "facts_total": sum(fact_counts.values()),
-        },
-        "latest_reports": latest_reports,
-        "provinces": by_province,
     }
 
 

@@ -8,17 +8,23 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.orm import Session
 
-from zhaoshang.services.cache import memoised
+from zhaoshang.services.corpus import corpus_overview
 from zhaoshang.web.deps import get_session
-from zhaoshang.web.queries import corpus_overview
 from zhaoshang.web.render import json_response, render
 
 router = APIRouter()
 
 
 def home_data(session: Session) -> dict[str, Any]:
-    """Memoised per data version: the counts scan every fact table (read-only result)."""
-    return memoised(session, ("web.home",), lambda: corpus_overview(session, latest=12))
+    """The corpus overview (memoised by the service per data version) with links."""
+    data = corpus_overview(session, latest=12).to_dict()
+    for r in data["latest_reports"]:
+        r["url"] = f"/reports/{r['id']}"
+    for group in data["provinces"]:
+        for r in group["regions"]:
+            r["url"] = f"/regions/{r['code']}"
+    data["facts_total"] = sum(data["facts"].values())
+    return data
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)

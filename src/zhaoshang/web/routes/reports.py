@@ -14,39 +14,21 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from zhaoshang.services.cache import memoised
+from zhaoshang.services.common import AmbiguousRegion, RegionNotFound
+from zhaoshang.services.corpus import list_reports
 from zhaoshang.services.export import COLUMNS
 from zhaoshang.web.deps import Paging, get_session, paging
 from zhaoshang.web.export import table_response
 from zhaoshang.web.facts import report_facts
 from zhaoshang.web.highlight import Mark, blocks, render as render_marks
-from zhaoshang.web.queries import list_reports, report_detail
+from zhaoshang.web.queries import report_detail
 from zhaoshang.web.render import json_response, render
 
 router = APIRouter()
 
 REPORT_COLUMNS = [*COLUMNS["reports"], ("url", "url")]
-
-
-def _flat(r: dict[str, Any]) -> dict[str, Any]:
-    region = r.get("region") or {}
-    return {**r, "region_code": region.get("code"), "region_name": region.get("name")}
-
-
-def reports_data(
-    session: Session,
-    paging: Paging,
-    region: str | None,
-    within: bool,
-    year: int | None,
-    level: str | None,
-    q: str | None,
-    sort: str,
-) -> dict[str, Any]:
-    items, total = list_reports(
-        session, region=region, within=within, year=year, level=level, q=q, sort=sort,
-        offset=paging.offset, limit=paging.per_page,
-    )  # fmt: skip
-    return {"items": items, **paging.meta(total), "sort": sort}
+EXPORT_MAX_PAGES = 200
+"""At most 100,000 rows in one download (the service pages by 500)."""
 
 
 class ReportFilters:
@@ -54,21 +36,41 @@ class ReportFilters:
 
     def __init__(
         self,
-        region: str | None = Query(None, description="地区代码"),
-        within: bool = Query(False, description="包含下辖地区"),
+        region: str | None = Query(None, description="地区代码或名称"),
+        children: bool = Query(True, description="包括下辖地区的报告"),
         year: int | None = Query(None, description="报告年份（会议年份）"),
         level: str | None = Query(None, description="province | prefecture | county | district"),
-        q: str | None = Query(None, max_length=100, description="标题或地区名包含"),
-        sort: str = Query("-year", description="year | date | title | region | id | chars；加 - 为降序"),
+        province: str | None = Query(None, description="省级地区代码或名称"),
+        q: str | None = Query(None, max_length=100, description="标题包含"),
+        sort: str = Query("-year", description="year | meeting_date | title | region | id | ingested；加 - 为降序"),
         format: str | None = Query(None, description="csv | xlsx 下载表格"),
     ) -> None:
-        self.region, self.within, self.year, self.level, self.q, self.sort, self.format = (
-            region, within, year, level, q, sort, format,
-        )  # fmt: skip
+        self.region, self.children, self.year, self.level = region or None, children, year, level or None
+        self.province, self.q, self.sort, self.format = province or None, q or None, sort, format
+
+    def run(self, session: Session, page: int, per_page: int) -> dict[str, Any]:
+        try:
+            result = list_reports(
+                session, region=self.region, include_descendants=self.children, year=self.year,
+                level=self.level, province=self.province, q=self.q, sort=self.sort, page=page, per_page=per_page,
+            ).to_dict()  # fmt: skip
+        except (RegionNotFound, AmbiguousRegion) as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from exc
+        for r in result["items"]:
+            r["url"] = f"/reports/{r['id']}"
+        return result
 
 
-def _reports(session: Session, f: ReportFilters, p: Paging) -> dict[str, Any]:
-    return reports_data(session, p, f.region, f.within, f.year, f.level, f.q, f.sort)
+def _download(session: Session, f: ReportFilters) -> Response:
+    rows: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        result = f.run(session, page, 500)
+        rows.extend(result["items"])
+        if page >= result["pages"] or page >= EXPORT_MAX_PAGES:
+            break
+        page += 1
+    return table_response(f.format or "", "reports", REPORT_COLUMNS, rows)
 
 
 @router.get("/reports", response_class=HTMLResponse, include_in_schema=False)
@@ -80,14 +82,8 @@ def reports_page(
 ) -> Response:
     if f.format:
         return _download(session, f)
-    return render(request, "reports.html", {"page_title": "报告列表", "filters": f, **_reports(session, f, p)})
-
-
-def _download(session: Session, f: ReportFilters) -> Response:
-    items, _ = list_reports(
-        session, region=f.region, within=f.within, year=f.year, level=f.level, q=f.q, sort=f.sort, limit=100_000
-    )
-    return table_response(f.format or "", "reports", REPORT_COLUMNS, [_flat(i) for i in items])
+    data = f.run(session, p.page, p.per_page)
+    return render(request, "reports.html", {"page_title": "报告列表", "filters": f, "sort": f.sort, **data})
 
 
 @router.get("/api/v1/reports", tags=["reports"], summary="报告列表（分页、筛选、排序、CSV/XLSX）")
@@ -98,7 +94,7 @@ def reports_api(
 ) -> Response:
     if f.format:
         return _download(session, f)
-    return json_response(_reports(session, f, p))
+    return json_response(f.run(session, p.page, p.per_page))
 
 
 def reader_data(session: Session, report_id: int) -> dict[str, Any]:
