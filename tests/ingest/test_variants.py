@@ -42,6 +42,10 @@ VARIANTS: dict[str, tuple[str, Callable[[str, str], bytes]]] = {
     "hard-wrapped at 30 with page numbers": (".txt", lambda t, b: v.wrapped_with_page_numbers(t, b).encode()),
     "spaced characters": (".txt", lambda t, b: f"{v.spaced(t)}\n{v.spaced(b)}\n".encode()),
     "letter-spaced, punctuation and digits too": (".txt", lambda t, b: f"{v.letter_spaced(t)}\n{v.letter_spaced(b)}\n".encode()),
+    "letter-spaced and hard-wrapped, page numbers": (
+        ".txt",
+        lambda t, b: v.wrapped_with_page_numbers(v.letter_spaced(t), v.letter_spaced(b), width=60).encode(),
+    ),
     "spaces inside numbers": (".txt", lambda t, b: f"{t}\n{v.spaced_numbers(b)}\n".encode()),
     "full-width digits and letters": (".txt", lambda t, b: f"{v.fullwidth(t)}\n{v.fullwidth(b)}\n".encode()),
     "GB18030-encoded": (".txt", lambda t, b: f"{t}\n{b}\n".encode("gb18030")),

@@ -36,11 +36,13 @@ SENTENCE_END = frozenset("。；！？：”’」』!?;:")
 """A line ending with one of these finished its sentence (or clause) there."""
 
 _INDENT = re.compile(r"^(?:[ \u00a0]{2,}|[\u3000\t])")
+_WIDE_INDENT = re.compile(r"^(?:[ \u00a0]{4,}|[\u3000\t])")
 
 
-def is_indented(raw_line: str) -> bool:
-    """Paragraph indentation: two spaces, an ideographic space or a tab."""
-    return bool(_INDENT.match(raw_line))
+def is_indented(raw_line: str, letter_spaced: bool = False) -> bool:
+    """Paragraph indentation: two spaces, an ideographic space or a tab.  In a
+    letter-spaced line two or three spaces are only a word gap, so it takes four."""
+    return bool((_WIDE_INDENT if letter_spaced else _INDENT).match(raw_line))
 
 
 _WIDE = re.compile("[\u2e80-\U0010ffff]")

@@ -61,7 +61,7 @@ def _pass(t: Tracked) -> None:
     # characters: line ends, invisible characters, spaces, full-width forms
     t.sub(_ZERO_WIDTH, lambda m: "\n" if m.group(0) == "\r\n" else "")
     t.translate(_NEWLINES)
-    indents = [is_indented(line) for line in t.text.split("\n")]
+    indents = [is_indented(line, _is_letter_spaced(line)) for line in t.text.split("\n")]
     t.translate(_SPACES)
     t.translate(_FULLWIDTH)
     t.sub(_LINE, _unspace_letters)  # before anything reads spaces
@@ -156,13 +156,17 @@ _LETTER_SPACED_SHARE = 0.4
 """A line where this share of characters is followed by one space is letter-spaced."""
 
 
+def _is_letter_spaced(line: str) -> bool:
+    singles = len(_SINGLE_SPACE.findall(line))
+    return singles >= 3 and singles >= _LETTER_SPACED_SHARE * (len(line) - line.count(" "))
+
+
 def _unspace_letters(m: re.Match[str]) -> str:
     """Letter-spaced lines (``各 位 代 表 ： 现 在 ，``, as PDFs with character spacing
     extract): single spaces are spacing, only wider gaps are real spaces (which the
     later rules then read as usual, e.g. a gap after 。 as a paragraph break)."""
     line = m.group(0)
-    singles = len(_SINGLE_SPACE.findall(line))
-    if singles < 3 or singles < _LETTER_SPACED_SHARE * (len(line) - line.count(" ")):
+    if not _is_letter_spaced(line):
         return line
     return _SPACE_RUN.sub(" ", _SINGLE_SPACE.sub("", line))
 
