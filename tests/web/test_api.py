@@ -184,6 +184,18 @@ def test_targets_pair_each_target_with_a_status(client, sample_facts):
     assert all(r["status"] == "pending" for r in pending)
 
 
+def test_targets_overview_tallies_every_region_and_exports(client, sample_facts):
+    data = get(client, "/api/v1/targets")
+    assert data["targets"] is None
+    assert data["overview"], "the samples set targets"
+    for row in data["overview"]:
+        assert row["targets"] == sum(row["summary"].values())
+        assert row["code"] in sample_facts["region_codes"]
+    r = client.get("/api/v1/targets?format=csv")
+    assert r.status_code == 200
+    assert len(r.content.decode("utf-8-sig").strip().splitlines()) == len(data["overview"]) + 1
+
+
 def test_projects_filter_by_investment_range_and_sort(client):
     data = get(client, "/api/v1/projects?per_page=500&sort=-investment")
     items = data["items"]
