@@ -165,6 +165,46 @@ def test_html_title_is_the_heading_the_page_title_repeats_not_the_logo() -> None
     assert doc.text.startswith("各位代表")
 
 
+BODY = "各位代表：现在，我代表市人民政府向大会报告工作，请予审议。一、过去一年工作回顾。地区生产总值增长3.8%，规模以上工业增加值增长4.1%。" * 20
+LAYOUTS = {
+    "old table layout": (
+        "<html><head><title>市政府工作报告--某市人民政府</title></head><body><table width=1000>"
+        "<tr><td colspan=2><img src=logo.gif>某市人民政府 欢迎您 今天是2021年2月2日 星期二</td></tr>"
+        "<tr><td width=200><table><tr><td><a href=1>政务动态</a></td></tr><tr><td><a href=2>通知公告</a></td></tr>"
+        "<tr><td>热线电话：12345 市长信箱 政府信息公开指南 依申请公开</td></tr></table></td>"
+        "<td><table><tr><td align=center><font size=5><b>市政府工作报告</b></font></td></tr>"
+        "<tr><td>来源：市政府办 发布时间：2021-02-05 点击数：1234</td></tr>"
+        f"<tr><td><p>{BODY[:300]}</p><p>{BODY[300:]}</p></td></tr></table></td></tr>"
+        "<tr><td colspan=2>主办：某市人民政府办公室 技术支持：某公司 备案号：某ICP备000号</td></tr></table></body></html>",
+        "市政府工作报告",
+    ),
+    "HTML5 article": (
+        "<!doctype html><html><head><title>2021年某县政府工作报告 | 某县门户</title></head><body>"
+        "<header><nav><a>首页</a><a>新闻</a></nav></header><main><article><h1>2021年某县政府工作报告</h1>"
+        "<section class=meta>2021-01-20 来源：县政府</section><div class=TRS_Editor>"
+        f"<p style='text-indent:2em'>{BODY[:500]}</p><p style='text-indent:2em'>{BODY[500:]}</p></div></article>"
+        "<aside><h3>热点</h3><ul><li><a>某某新闻一</a></li><li><a>某某新闻二</a></li></ul></aside></main>"
+        "<footer>© 2021 某县人民政府</footer></body></html>",
+        "2021年某县政府工作报告",
+    ),
+    "lines split by <br>, no title": (
+        "<html><body><div id=wrap><div id=left>" + "".join(f"<a href=#>栏目{i}</a>" for i in range(30)) + "</div>"
+        f"<div id=con>{BODY[:200]}<br>{BODY[200:600]}<br>{BODY[600:]}</div><div id=foot>版权所有 某市</div></div></body></html>",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_html_main_text_is_found_in_common_page_layouts(layout: str) -> None:
+    """Paragraph breaks differ from the flat text (the page splits mid-sentence), so the
+    comparison is of the characters; everything around the report must be gone."""
+    page, title = LAYOUTS[layout]
+    (doc,) = read_bytes(page.encode(), "page.html")
+    assert doc.title == title
+    assert normalise(doc.text).text.replace("\n", "") == normalise(BODY).text.replace("\n", "")
+
+
 def test_html_fragment_without_html_tag() -> None:
     (doc,) = read_bytes("<p>各位代表：</p><p>现在，我代表市人民政府向大会报告工作。</p>".encode(), "frag.html")
     assert doc.format == "html" and doc.text == "各位代表：\n现在，我代表市人民政府向大会报告工作。"
