@@ -63,3 +63,13 @@ def test_evaluate_defaults_to_the_shared_gold_and_meets_the_indicator_bars() -> 
     types = json.loads(result.output)["types"]
     assert types["indicators"]["precision"] >= 0.95 and types["indicators"]["recall"] >= 0.90
     assert types["regions"]["recall"] == 1.0
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "seed-listing.txt").is_file(), reason="listing not present")
+def test_extract_picks_a_report_of_a_listing_by_index() -> None:
+    listing = str(SHARED / "corpus" / "seed-listing.txt")
+    first = json.loads(CliRunner().invoke(cli, ["extract", listing, "--json"]).output)
+    third = json.loads(CliRunner().invoke(cli, ["extract", listing, "--json", "--index", "3"]).output)
+    assert first["report"]["title"] != third["report"]["title"]
+    bad = CliRunner().invoke(cli, ["extract", listing, "--json", "--index", "99"])
+    assert bad.exit_code != 0 and "no report #99" in bad.output
