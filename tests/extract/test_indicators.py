@@ -392,3 +392,12 @@ def test_a_higher_bar_for_the_same_figure_in_the_next_clause() -> None:
 def test_a_comparison_base_year_does_not_date_the_figure() -> None:
     i = one("三、2021年重点工作 今年力争地区生产总值比2020年增长8%。")
     assert (i.period, i.kind) == ("2021", "target")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["城乡居民人均可支配收入", "城镇、农村居民人均可支配收入", "城镇和农村常住居民人均可支配收入", "城镇居民和农村居民人均可支配收入"],
+)
+def test_urban_and_rural_subjects_written_together(subject: str) -> None:
+    got = facts(f"{subject}分别增长5.5%和7.5%。")
+    assert [(f[0], f[4]) for f in got] == [("urban_disposable_income", 5.5), ("rural_disposable_income", 7.5)]
