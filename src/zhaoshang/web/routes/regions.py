@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from zhaoshang.services.cache import memoised
 from zhaoshang.services.common import AmbiguousRegion, RegionNotFound
 from zhaoshang.services.profile import region_profile
 from zhaoshang.web.charts import headline_chart
@@ -78,7 +79,12 @@ def regions_api(
 
 
 def channel_data(session: Session, code: str) -> dict[str, Any]:
-    """The region channel: the service's profile plus the channel name and chart data."""
+    """The region channel: the service's profile plus the channel name and chart data,
+    memoised per data version as plain dicts (treat as read-only)."""
+    return memoised(session, ("web.channel", code), lambda: _channel_data(session, code))
+
+
+def _channel_data(session: Session, code: str) -> dict[str, Any]:
     try:
         profile = region_profile(session, code).to_dict()
     except RegionNotFound as exc:

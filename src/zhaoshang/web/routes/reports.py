@@ -49,6 +49,11 @@ class ReportFilters:
         self.province, self.q, self.sort, self.format = province or None, q or None, sort, format
 
     def run(self, session: Session, page: int, per_page: int) -> dict[str, Any]:
+        """One page as plain dicts, memoised per data version (treat as read-only)."""
+        key = ("web.reports", tuple(sorted(vars(self).items())), page, per_page)
+        return memoised(session, key, lambda: self._run(session, page, per_page))
+
+    def _run(self, session: Session, page: int, per_page: int) -> dict[str, Any]:
         try:
             result = list_reports(
                 session, region=self.region, include_descendants=self.children, year=self.year,
@@ -128,7 +133,11 @@ def reader_page(
     if span:
         marks.append(Mark("hit", 0, *span))
     sections = [(s["kind"], s["title"], s["start"], s["end"]) for s in report["sections"]]
-    rendered = [{"block": b, "html": render_marks(text, marks, b.start, b.end)} for b in blocks(len(text), sections)]
+    rendered = memoised(
+        session,
+        ("web.reader.blocks", report_id, span),
+        lambda: [{"block": b, "html": render_marks(text, marks, b.start, b.end)} for b in blocks(len(text), sections)],
+    )
     return render(request, "report.html", {**data, "page_title": report["title"], "blocks": rendered})
 
 
