@@ -118,3 +118,12 @@ def test_every_command_of_the_store_documents_itself() -> None:
     for args in (["ingest", "--help"], ["demo", "--help"], ["db", "--help"], ["db", "reextract", "--help"]):
         result = runner.invoke(cli, args)
         assert result.exit_code == 0 and "Usage:" in result.output, args
+
+
+def test_a_database_that_cannot_be_opened_is_a_one_line_error_not_a_traceback(tmp_path: Path) -> None:
+    path = _excerpt(tmp_path, "a.txt", "宝兴县", "4.1")
+    result = CliRunner(mix_stderr=False).invoke(
+        cli, ["ingest", str(path), "--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot open the database postgresql") and "Traceback" not in result.stderr

@@ -40,3 +40,16 @@ def test_init_db_accepts_a_bare_sqlite_path_and_creates_its_folder(tmp_path) -> 
         assert current_revision(make_engine(str(path))) == head_revision()
     finally:
         engine.dispose()
+
+
+def test_a_database_that_cannot_be_opened_is_one_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from zhaoshang.store.schema import StoreUnavailable
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreUnavailable, match="cannot create the database"):
+        init_db(str(blocker / "z.db"))
+    with pytest.raises(StoreUnavailable, match="cannot open the database postgresql"):
+        init_db("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")

@@ -6,6 +6,16 @@ import sys
 
 import click
 
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    """init_db with a one-line error instead of a traceback when the database cannot be opened."""
+    from zhaoshang.store.schema import StoreUnavailable, init_db
+
+    try:
+        return init_db(db)
+    except StoreUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 _DB_OPTION = click.option("--db", "db", metavar="PATH|URL", help="SQLite file or database URL (default: $ZHAOSHANG_DATABASE_URL or ./zhaoshang.db).")
 
 
@@ -18,9 +28,9 @@ def db_group() -> None:
 @_DB_OPTION
 def upgrade_command(db: str | None) -> None:
     """Create the database or upgrade it to the current schema (other commands do this too)."""
-    from zhaoshang.store.schema import current_revision, init_db
+    from zhaoshang.store.schema import current_revision
 
-    engine = init_db(db)
+    engine = _open(db)
     click.echo(f"{engine.url.render_as_string(hide_password=True)} at revision {current_revision(engine)}")
     engine.dispose()
 
@@ -63,9 +73,8 @@ def status_command(db: str | None) -> None:
 def reextract_command(db: str | None, report_ids: tuple[int, ...], stale: bool) -> None:
     """Re-run extraction on stored reports (all, or the given ids); editor corrections are kept."""
     from zhaoshang.services.ingest import reextract
-    from zhaoshang.store.schema import init_db
 
-    engine = init_db(db)
+    engine = _open(db)
     try:
         counts = reextract(engine, list(report_ids) or None, stale_only=stale)
     finally:
@@ -82,9 +91,8 @@ def delete_command(db: str | None, report_ids: tuple[int, ...]) -> None:
     """Delete reports with their sections, facts and search entries."""
     from zhaoshang.store.db import transaction
     from zhaoshang.store.repository import delete_report
-    from zhaoshang.store.schema import init_db
 
-    engine = init_db(db)
+    engine = _open(db)
     missing = []
     try:
         for rid in report_ids:

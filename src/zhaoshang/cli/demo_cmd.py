@@ -92,7 +92,12 @@ def portal_app(db_url: str) -> Any:
 @click.option("--serve/--no-serve", default=True, help="Serve the portal after preparing the database.")
 def demo_command(db: str, host: str, port: int, serve: bool) -> None:
     """Create the demo database, ingest the ten bundled sample reports, serve the portal."""
-    url, summary = prepare_demo_db(db)
+    from zhaoshang.store.schema import StoreUnavailable
+
+    try:
+        url, summary = prepare_demo_db(db)
+    except StoreUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(
         f"demo database {url}: {summary.stored} report(s) ingested, {len(summary.duplicates)} already there"
     )

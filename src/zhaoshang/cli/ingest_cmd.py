@@ -121,9 +121,12 @@ def ingest_command(
     is skipped; a file that cannot be read is reported with its reason and the rest of
     the batch goes on.  Exits 1 when anything failed.
     """
-    from zhaoshang.store.schema import init_db
+    from zhaoshang.store.schema import StoreUnavailable, init_db
 
-    engine = init_db(db)
+    try:
+        engine = init_db(db)
+    except StoreUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
     options = IngestOptions(year=year, region=region, max_bytes=int(max_size * 1024 * 1024))
     enabled = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(_total_bytes(paths) if enabled else 0, enabled)

@@ -14,10 +14,15 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from zhaoshang.store.db import make_engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class StoreUnavailable(RuntimeError):
+    """The database cannot be opened (server down, bad URL, no permission); the message says which."""
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -55,9 +60,18 @@ def init_db(db: Engine | str | os.PathLike[str] | None = None) -> Engine:
     URL, a SQLite path, or None (``ZHAOSHANG_DATABASE_URL`` / the default file).
     """
     engine, _owned = _as_engine(db)
-    if engine.url.get_backend_name() == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-        Path(engine.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    if current_revision(engine) == head_revision():
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        if engine.url.get_backend_name() == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+            Path(engine.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        revision = current_revision(engine)
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot create the database {where}: {exc.strerror or exc}") from exc
+    except OperationalError as exc:
+        cause = str(exc.orig or exc).strip()
+        reason = cause.splitlines()[0] if cause else type(exc).__name__
+        raise StoreUnavailable(f"cannot open the database {where}: {reason}") from exc
+    if revision == head_revision():
         return engine
     cfg = alembic_config(engine)
     with engine.begin() as conn:
