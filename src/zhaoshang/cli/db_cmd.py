@@ -46,9 +46,14 @@ def status_command(db: str | None) -> None:
     from zhaoshang.store.models import FACT_TABLES, Region, Report
     from zhaoshang.store.schema import current_revision, head_revision
 
+    from sqlalchemy.exc import OperationalError
+
     engine = make_engine(db)
     try:
-        revision = current_revision(engine)
+        try:
+            revision = current_revision(engine)
+        except OperationalError as exc:
+            raise click.ClickException(f"cannot open the database: {str(exc.orig or exc).strip().splitlines()[0]}") from exc
         click.echo(f"database: {engine.url.render_as_string(hide_password=True)}")
         click.echo(f"schema: {revision or 'empty'} (this version needs {head_revision()})")
         if revision is None:
