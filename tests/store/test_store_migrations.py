@@ -53,3 +53,28 @@ def test_a_database_that_cannot_be_opened_is_one_clear_error(tmp_path) -> None: 
         init_db(str(blocker / "z.db"))
     with pytest.raises(StoreUnavailable, match="cannot open the database postgresql"):
         init_db("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_every_revision_downgrades_and_upgrades_again(db_url: str) -> None:
+    from alembic import command
+
+    from zhaoshang.store.schema import alembic_config
+
+    engine = init_db(db_url)
+    try:
+        cfg = alembic_config(engine)
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "base")
+        assert current_revision(engine) is None
+        assert "reports" not in inspect(engine).get_table_names()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0001")
+        assert current_revision(engine) == "0001"
+        init_db(engine)  # step by step from an old revision to head
+        assert current_revision(engine) == head_revision()
+        with engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    finally:
+        engine.dispose()
