@@ -22,11 +22,14 @@ from zhaoshang.search.units_build import Unit
 
 NAME = "sqlite"
 
-# rowid = report_id << 24 | section code << 20 | unit number: total, facets and the section
-# filter are computed from the rowids FTS5 returns, without touching another table per match.
-_UNIT_BITS = 20
+# rowid = report_id << 20 | unit number << 4 | section code: total, facets and the section
+# filter come from the rowids FTS5 returns, without touching another table per match.  The
+# section code sits in the low bits so consecutive units of a report have small rowid gaps
+# (FTS5 stores rowid deltas as varints: big gaps would bloat every posting).
 _KIND_BITS = 4
-_GROUP_SHIFT = _UNIT_BITS  # rowid >> 20 = report_id << 4 | section code
+_UNIT_BITS = 16
+_REPORT_SHIFT = _KIND_BITS + _UNIT_BITS
+_KIND_MASK = (1 << _KIND_BITS) - 1
 SECTION_CODES: dict[str, int] = {
     "other": 0, "preamble": 1, "review": 2, "review_plan": 3, "plan": 4, "tasks": 5,
     "self_improvement": 6, "closing": 7, "appendix": 8,
@@ -82,8 +85,7 @@ def drop_schema(conn: Connection) -> None:
 def unit_rowid(report_id: int, section_kind: str, number: int) -> int:
     if number >= 1 << _UNIT_BITS:
         raise ValueError(f"report {report_id} has more than {1 << _UNIT_BITS} sentences")
-    code = SECTION_CODES.get(section_kind, 0)
-    return (report_id << (_UNIT_BITS + _KIND_BITS)) | (code << _UNIT_BITS) | number
+    return (report_id << _REPORT_SHIFT) | (number << _KIND_BITS) | SECTION_CODES.get(section_kind, 0)
 
 
 def insert_units(conn: Connection, units: list[Unit]) -> None:
@@ -216,7 +218,7 @@ def _where(flt: Filters, params: dict[str, Any]) -> str:
                 names.append(f":rc{i}")
             conds.append(f"region_code IN ({', '.join(names) or 'NULL'})")
         sql.append(
-            f"(search_fts.rowid >> {_UNIT_BITS + _KIND_BITS}) IN"
+            f"(search_fts.rowid >> {_REPORT_SHIFT}) IN"
             f" (SELECT report_id FROM search_reports WHERE {' AND '.join(conds)})"
         )
     if flt.section_kind is not None:
@@ -225,7 +227,7 @@ def _where(flt: Filters, params: dict[str, Any]) -> str:
             sql.append("0")
         else:
             params["section_code"] = code
-            sql.append(f"((search_fts.rowid >> {_UNIT_BITS}) & {(1 << _KIND_BITS) - 1}) = :section_code")
+            sql.append(f"(search_fts.rowid & {_KIND_MASK}) = :section_code")
     if flt.fact_table is not None:
         sql.append(
             f"EXISTS (SELECT 1 FROM search_units u JOIN {flt.fact_table} f ON f.report_id = u.report_id"
@@ -240,14 +242,15 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
     where = _where(flt, params)
     rows = conn.execute(
         text(
-            f"WITH m AS MATERIALIZED (SELECT search_fts.rowid >> {_UNIT_BITS} AS g, count(*) AS n"
+            f"WITH m AS MATERIALIZED (SELECT ((search_fts.rowid >> {_REPORT_SHIFT}) << {_KIND_BITS})"
+            f" | (search_fts.rowid & {_KIND_MASK}) AS g, count(*) AS n"
             f" FROM search_fts WHERE search_fts MATCH :q{where} GROUP BY g),"
             " j AS MATERIALIZED (SELECT m.g, m.n, r.province_code, r.level, r.year"
             f"  FROM m LEFT JOIN search_reports r ON r.report_id = m.g >> {_KIND_BITS})"
             " SELECT 'p' AS f, province_code AS v, sum(n) AS n FROM j GROUP BY province_code"
             " UNION ALL SELECT 'l', level, sum(n) FROM j GROUP BY level"
             " UNION ALL SELECT 'y', year, sum(n) FROM j GROUP BY year"
-            f" UNION ALL SELECT 's', g & {(1 << _KIND_BITS) - 1}, sum(n) FROM j GROUP BY 2"
+            f" UNION ALL SELECT 's', g & {_KIND_MASK}, sum(n) FROM j GROUP BY 2"
             " UNION ALL SELECT 'w', (SELECT g FROM (SELECT g, sum(n) OVER (ORDER BY g DESC) AS c FROM m)"
             "  WHERE c >= :w ORDER BY g DESC LIMIT 1), NULL"
         ),
@@ -262,7 +265,7 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
             key = SECTION_BY_CODE.get(v, "other") if f == "s" else v
             by[f][key] = by[f].get(key, 0) + n
     total = sum(by["s"].values())
-    lo = (window_group << _UNIT_BITS) if window_group is not None and total > RANK_WINDOW else 0
+    lo = ((window_group >> _KIND_BITS) << _REPORT_SHIFT) if window_group is not None and total > RANK_WINDOW else 0
     return FacetCounts(total, by["p"], by["l"], by["y"], by["s"]), lo
 
 
