@@ -230,3 +230,29 @@ def test_a_document_with_nul_characters_is_refused_on_every_backend(regions_engi
     outcome = ingest_raw(regions_engine, raw)
     assert outcome.status == "failed" and "NUL" in (outcome.reason or "")
     assert _reports(regions_engine) == []
+
+
+def test_concurrent_ingests_of_the_same_files_store_each_report_exactly_once(
+    regions_engine: Engine, tmp_path: Path
+) -> None:
+    import threading
+
+    files = []
+    for i, county in enumerate(["宝兴县", "平塘县", "凤阳县", "斗门区", "中站区"]):
+        path = tmp_path / f"{i}.txt"
+        path.write_text(
+            f"2022年{county}政府工作报告\n各位代表：过去一年，{county}地区生产总值增长{i + 3}.1%。今年预期增长6.5%左右。\n",
+            encoding="utf-8",
+        )
+        files.append(path)
+    summaries = []
+    orders = [files, files[::-1], files[2:] + files[:2]]
+    threads = [threading.Thread(target=lambda o=o: summaries.append(ingest_paths(o, regions_engine))) for o in orders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [s.failed for s in summaries] == [[], [], []]
+    assert sum(s.stored for s in summaries) == 5
+    assert sum(len(s.duplicates) for s in summaries) == 10
+    assert len(_reports(regions_engine)) == 5
