@@ -401,3 +401,14 @@ def test_a_comparison_base_year_does_not_date_the_figure() -> None:
 def test_urban_and_rural_subjects_written_together(subject: str) -> None:
     got = facts(f"{subject}分别增长5.5%和7.5%。")
     assert [(f[0], f[4]) for f in got] == [("urban_disposable_income", 5.5), ("rural_disposable_income", 7.5)]
+
+
+def test_alias_data_must_start_with_two_literal_characters() -> None:
+    from zhaoshang.extract.metrics import _literal_prefix
+
+    assert _literal_prefix("第一产业(?:实现)?增加值") == "第一产业"
+    assert _literal_prefix("粮食(?:总)?产量") == "粮食"
+    with pytest.raises(ValueError):
+        _literal_prefix("(?:城镇)?居民")
+    with pytest.raises(ValueError):
+        _literal_prefix("城?镇")

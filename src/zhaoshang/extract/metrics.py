@@ -47,7 +47,10 @@ class Catalogue:
     exclude_after: dict[str | None, re.Pattern[str]] = field(default_factory=dict)
     pronouns: re.Pattern[str] | None = None
     heads: dict[str, list[tuple[str, str, re.Pattern[str]]]] = field(default_factory=dict)
-    """Aliases grouped by their first two literal characters: one str.find per group."""
+    """Aliases grouped by their first two literal characters."""
+    prefix_trie: re.Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    """Every alias's literal prefix as one trie-shaped regex: the engine skips, in C, the
+    positions where no alias can start."""
 
 
 def _load() -> dict[str, Any]:
@@ -56,16 +59,37 @@ def _load() -> dict[str, Any]:
 
 
 def _literal_prefix(pattern: str) -> str:
-    """The plain characters an alias pattern starts with (地区生产总值, 第一产业(?:实现)? → 第一产业)."""
+    """The plain characters an alias pattern starts with (地区生产总值, 第一产业(?:实现)? → 第一产业);
+    at least two, which is how aliases are found (see :func:`find_mentions`)."""
     m = re.match(r"[^\\\[\](){}?*+.|^$]+", pattern)
     if not m:
         raise ValueError(f"alias {pattern!r} must start with a literal character")
     prefix = m.group()
     if pattern[len(prefix) : len(prefix) + 1] in ("?", "*", "{"):
         prefix = prefix[:-1]  # the last literal is optional
-    if not prefix:
-        raise ValueError(f"alias {pattern!r} must start with a literal character")
+    if len(prefix) < 2:
+        raise ValueError(f"alias {pattern!r} must start with at least two literal characters")
     return prefix
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex matching any of ``words``, shaped as a trie so that the engine follows a
+    single branch per character (an alternation of 150 words is tried word by word)."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        group = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{group})?" if "" in node else group
+
+    return emit(trie)
 
 
 def _literal_len(pattern: str) -> int:
@@ -110,8 +134,9 @@ def catalogue() -> Catalogue:
     heads: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
     for prefix, key, rx in compiled:
         heads.setdefault(prefix[:2], []).append((prefix, key, rx))
+    trie = re.compile(_trie_pattern([prefix[:2] for prefix, _, _ in compiled]))
     return Catalogue(specs, compiled, group_metric, group_many, exclude_before, exclude_after,
-                     re.compile(f"(?:{pron})") if pron else None, heads)
+                     re.compile(f"(?:{pron})") if pron else None, heads, trie)
 
 
 def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
@@ -120,13 +145,14 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention
     hi = len(text) if hi is None else hi
     out: list[Mention] = []
     found: list[tuple[int, int, str]] = []  # (start, end, key)
-    for head, group in cat.heads.items():
-        pos = text.find(head, lo, hi)
-        while pos != -1:
-            for prefix, key, rx in group:
-                if text.startswith(prefix, pos) and (m := rx.match(text, pos, hi)):
-                    found.append((pos, m.end(), key))
-            pos = text.find(head, pos + 1, hi)
+    search = cat.prefix_trie.search
+    hit = search(text, lo, hi)
+    while hit is not None:
+        pos = hit.start()
+        for prefix, key, rx in cat.heads.get(text[pos : pos + 2], ()):
+            if text.startswith(prefix, pos) and (m := rx.match(text, pos, hi)):
+                found.append((pos, m.end(), key))
+        hit = search(text, pos + 1, hi)
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen: list[tuple[int, int, str]] = []
     for start, end, key in found:  # leftmost-longest, non-overlapping
