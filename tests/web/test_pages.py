@@ -136,3 +136,9 @@ def test_static_files_are_cacheable_and_versioned(client):
     assert css
     r = client.get(css.group(1))
     assert r.status_code == 200 and "max-age" in r.headers["cache-control"]
+
+
+def test_error_responses_keep_the_headers_of_the_exception(client):
+    r = client.post("/")
+    assert r.status_code == 405 and "GET" in r.headers.get("allow", "")
+    assert "不支持的请求方法" in r.text

@@ -14,10 +14,11 @@ import os
 import pkgutil
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -84,7 +85,10 @@ def _error(request: Request, status: int, detail: Any) -> Response:
     never a stack trace."""
     if _wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status)
-    messages = {404: "页面不存在", 400: "请求有误", 405: "不支持的请求方法", 422: "参数有误", 500: "服务器内部错误"}
+    messages = {
+        400: "请求有误", 401: "请先登录", 403: "没有权限", 404: "页面不存在", 405: "不支持的请求方法",
+        413: "内容过大", 422: "参数有误", 429: "请求过于频繁，请稍后再试", 500: "服务器内部错误",
+    }
     message = messages.get(status, "请求失败")
     shown = detail if isinstance(detail, str) and status < 500 else None
     return render(request, "error.html", {"status": status, "message": message, "detail": shown}, status_code=status)
@@ -123,15 +127,12 @@ def create_app(db_url: str | None = None, *, cache: bool = False) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.state.route_modules = include_routers(app)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        return _error(request, exc.status_code, exc.detail)
-
-    from starlette.exceptions import HTTPException as StarletteHTTPException
-
-    @app.exception_handler(StarletteHTTPException)
-    async def starlette_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, exc.detail)
+    @app.exception_handler(StarletteHTTPException)  # FastAPI's HTTPException is a subclass
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        response = _error(request, exc.status_code, exc.detail)
+        for name, value in (exc.headers or {}).items():  # Allow, Retry-After, WWW-Authenticate ...
+            response.headers[name] = value
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
