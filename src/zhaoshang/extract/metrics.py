@@ -46,8 +46,8 @@ class Catalogue:
     exclude_before: dict[str | None, re.Pattern[str]] = field(default_factory=dict)
     exclude_after: dict[str | None, re.Pattern[str]] = field(default_factory=dict)
     pronouns: re.Pattern[str] | None = None
-    heads: dict[str, list[tuple[str, str, re.Pattern[str]]]] = field(default_factory=dict)
-    """Aliases grouped by their first two literal characters."""
+    by_prefix: dict[str, list[tuple[str, re.Pattern[str]]]] = field(default_factory=dict)
+    """(alias key, regex) of the aliases sharing each literal prefix."""
     prefix_trie: re.Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
     """Every alias's literal prefix as one trie-shaped regex: the engine skips, in C, the
     positions where no alias can start."""
@@ -126,17 +126,18 @@ def catalogue() -> Catalogue:
     exclude_before[None] = re.compile(glob_before)
     exclude_after[None] = re.compile(glob_after)
     alternatives.sort(key=lambda t: -t[0])
-    # Python's re tries every alternative at every position (no Aho-Corasick), which is
-    # slow for ~150 aliases; instead each alias is located by str.find on its literal
-    # prefix and confirmed with its own regex at that position.
+    # Python's re tries every alternative of an alternation in turn (no Aho-Corasick),
+    # which is slow for ~150 aliases; instead one trie-shaped regex of the aliases'
+    # literal prefixes finds where an alias may start, and each alias with that prefix is
+    # confirmed with its own regex there.
     compiled = [(_literal_prefix(p), g, re.compile(p)) for _, g, p in alternatives]
     pron = data.get("pronouns")
-    heads: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+    by_prefix: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for prefix, key, rx in compiled:
-        heads.setdefault(prefix[:2], []).append((prefix, key, rx))
-    trie = re.compile(_trie_pattern([prefix[:2] for prefix, _, _ in compiled]))
+        by_prefix.setdefault(prefix, []).append((key, rx))
+    trie = re.compile(_trie_pattern(list(by_prefix)))
     return Catalogue(specs, compiled, group_metric, group_many, exclude_before, exclude_after,
-                     re.compile(f"(?:{pron})") if pron else None, heads, trie)
+                     re.compile(f"(?:{pron})") if pron else None, by_prefix, trie)
 
 
 def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
@@ -147,11 +148,13 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention
     found: list[tuple[int, int, str]] = []  # (start, end, key)
     search = cat.prefix_trie.search
     hit = search(text, lo, hi)
+    by_prefix = cat.by_prefix
     while hit is not None:
-        pos = hit.start()
-        for prefix, key, rx in cat.heads.get(text[pos : pos + 2], ()):
-            if text.startswith(prefix, pos) and (m := rx.match(text, pos, hi)):
-                found.append((pos, m.end(), key))
+        pos, word = hit.start(), hit.group()
+        for k in range(len(word), 1, -1):  # every alias whose literal prefix starts here
+            for key, rx in by_prefix.get(word[:k], ()):
+                if m := rx.match(text, pos, hi):
+                    found.append((pos, m.end(), key))
         hit = search(text, pos + 1, hi)
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen: list[tuple[int, int, str]] = []
