@@ -272,3 +272,14 @@ def test_openapi_documents_the_api_and_docs_page_loads_no_cdn(client):
         assert path in spec["paths"], path
     html = client.get("/docs").text
     assert "swagger-ui-bundle.js" in html and "cdn" not in html.lower() and "http" not in html.split("<body>")[1]
+
+
+def test_search_facets_are_filters_the_page_can_apply(client):
+    result = get(client, "/api/v1/search?q=地区生产总值")["result"]
+    for facet, param in (("province", "region"), ("level", "level"), ("year", "year")):
+        rows = result["facets"].get(facet) or []
+        if not rows:
+            continue
+        top = rows[0]
+        narrowed = get(client, f"/api/v1/search?q=地区生产总值&{param}={top['value']}")["result"]
+        assert narrowed["total"] == top["count"], (facet, top)
