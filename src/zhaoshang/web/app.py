@@ -147,7 +147,7 @@ def create_app(db_url: str | None = None, *, cache: bool = False) -> FastAPI:
         log.exception("unhandled error on %s", request.url.path)
         return _error(request, 500, "internal error")
 
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=3)  # fast: most of the gain, a third of the CPU
     if cache:
         engine = app.state.engine
         app.add_middleware(ResponseCache, version=lambda: store_version(engine))

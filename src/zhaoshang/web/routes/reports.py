@@ -11,6 +11,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from zhaoshang.services.cache import memoised
@@ -22,7 +23,7 @@ from zhaoshang.web.export import table_response
 from zhaoshang.web.facts import report_facts
 from zhaoshang.web.highlight import Mark, blocks, render as render_marks
 from zhaoshang.web.queries import report_detail
-from zhaoshang.web.render import json_response, render
+from zhaoshang.web.render import ENV, json_response, render
 
 router = APIRouter()
 
@@ -138,7 +139,13 @@ def reader_page(
         ("web.reader.blocks", report_id, span),
         lambda: [{"block": b, "html": render_marks(text, marks, b.start, b.end)} for b in blocks(len(text), sections)],
     )
-    return render(request, "report.html", {**data, "page_title": report["title"], "blocks": rendered})
+    panel = memoised(
+        session,
+        ("web.reader.panel", report_id),
+        lambda: Markup(ENV.get_template("_fact_panel.html").render(facts=facts, fact_total=data["fact_total"])),
+    )
+    context = {**data, "page_title": report["title"], "blocks": rendered, "fact_panel": panel}
+    return render(request, "report.html", context)
 
 
 def _span(hl: str | None, length: int) -> tuple[int, int] | None:
