@@ -62,6 +62,12 @@ WRITTEN = [
         ],
         park="汉白玉新材料产业园",
     ),
+    Written(
+        key="pingtang-2019",
+        region_code="522727",  # 平塘县
+        year=2019,
+        parts=[("tasks", "三、民生工作\n成就业绩。我们将千方百计稳就业保民生。\n")],
+    ),
 ]
 
 

@@ -160,6 +160,12 @@ def test_whole_word_matches_rank_above_straddling_ones(corpus: Corpus) -> None:
     assert snippets == ["稳就业、保民生，新增城镇就业3000人以上。", "成就业绩来之不易！"]
 
 
+def test_a_whole_word_outranks_a_shorter_sentence_where_it_straddles_words(corpus: Corpus) -> None:
+    # bm25 alone prefers the shorter 成就业绩。; the word layer knows 就业 is a word only in the other
+    result = search(corpus.engine, "就业", region="平塘县", year=2019)
+    assert [h.snippet_text for h in result.hits] == ["我们将千方百计稳就业保民生。", "成就业绩。"]
+
+
 def test_names_match_whole_and_are_found(corpus: Corpus) -> None:
     for name in ("汉白玉新材料产业园", "克拉玛依区"):
         expected = sum(t.count(name) > 0 for t in corpus.texts.values())

@@ -25,7 +25,7 @@ from zhaoshang.search.normalize import compact, fold
 log = logging.getLogger(__name__)
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-_lock = threading.Lock()
+_lock = threading.RLock()
 _jieba: rjieba.Jieba | None = None
 _known: set[str] = set()
 
@@ -63,11 +63,15 @@ def segmenter() -> rjieba.Jieba:
 
 
 def cut_for_search(text: str) -> list[str]:
-    return segmenter().cut_for_search(text, True)
+    seg = segmenter()
+    with _lock:  # rjieba's Rust object refuses a cut while another thread adds a word
+        return seg.cut_for_search(text, True)
 
 
 def cut(text: str) -> list[str]:
-    return segmenter().cut(text, True)
+    seg = segmenter()
+    with _lock:
+        return seg.cut(text, True)
 
 
 def static_vocabulary() -> list[str]:
