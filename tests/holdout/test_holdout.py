@@ -1,4 +1,4 @@
-"""Held-out measurement: extraction on sixteen synthetic reports (three batches) of regions
+"""Held-out measurement: extraction on eighteen synthetic reports (four batches) of regions
 and years the rules were not written against (see tests/holdout/README.md).
 
 The texts and gold here are never used to tune rules.  These tests only stop
@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from tests.holdout.messy import VARIANTS
-from zhaoshang.evaluate.score import Score, combine, score_document
+from zhaoshang.evaluate.score import Score, combine, region_matches, score_document
 from zhaoshang.extract.pipeline import extract_document
 from zhaoshang.ingest.normalise import normalise
 from zhaoshang.ingest.registry import read_bytes, read_path
@@ -30,6 +30,9 @@ HERE = Path(__file__).resolve().parent
 GOLD_DIR = HERE / "gold"
 TEXT_DIR = HERE / "texts"
 DOCS = sorted(p.stem for p in GOLD_DIR.glob("*.json"))
+EXCERPTS = ("lipu2022",)
+"""Reports cut from their page: no title line (line 1 is empty), no meeting line, no speaker."""
+TITLED = tuple(d for d in DOCS if d not in EXCERPTS)
 
 # Bars = score on all reports when batches 2 and 3 were added, minus 0.05 (README, "Bars").
 INDICATOR_BARS = {"precision": 0.93, "recall": 0.93}
@@ -82,12 +85,15 @@ def totals() -> dict[str, Score]:
 # ------------------------------------------------------------------ the gold itself
 
 
-def test_holdout_has_sixteen_reports_with_texts() -> None:
-    assert len(DOCS) == 16
+def test_holdout_has_eighteen_reports_with_texts() -> None:
+    assert len(DOCS) == 18
     for doc in DOCS:
         lines = (TEXT_DIR / f"{doc}.txt").read_text(encoding="utf-8").split("\n")
-        assert len(lines) >= 2 and lines[0].strip(), doc
-        assert 3000 <= len(lines[1]) <= 6000, (doc, len(lines[1]))
+        assert len(lines) >= 2, doc
+        if doc in EXCERPTS:
+            assert not lines[0].strip() and len(lines[1]) >= 1000, doc
+        else:
+            assert lines[0].strip() and 3000 <= len(lines[1]) <= 6000, (doc, len(lines[1]))
 
 
 @pytest.mark.parametrize("doc", DOCS)
@@ -130,18 +136,35 @@ def test_project_precision_and_recall_stay_above_the_holdout_bars(totals: dict[s
     assert s.recall >= PROJECT_BARS["recall"], _explain(s)
 
 
-def test_every_holdout_region_is_recognised_with_level_and_parents(totals: dict[str, Score]) -> None:
-    s = totals["regions"]
-    assert (s.tp, s.fn) == (len(DOCS), 0), s.misses + s.false_hits
+@pytest.mark.parametrize("doc", TITLED)
+def test_every_titled_report_has_its_region_recognised_with_level_and_parents(doc: str) -> None:
+    got = extracted(doc)["report"].get("region")
+    assert region_matches(gold(doc)["region"], got), (gold(doc)["region"], got)
 
 
-@pytest.mark.parametrize("doc", DOCS)
+@pytest.mark.xfail(strict=True, reason="README error 27: an untitled excerpt's region is not read from "
+                   "the body's mentions (荔浦市委, 荔浦市人民医院); remove this mark when it is")
+@pytest.mark.parametrize("doc", EXCERPTS)
+def test_an_untitled_excerpt_has_its_region_recognised_from_the_body(doc: str) -> None:
+    got = extracted(doc)["report"].get("region")
+    assert region_matches(gold(doc)["region"], got), (gold(doc)["region"], got)
+
+
+@pytest.mark.parametrize("doc", TITLED)
 def test_year_meeting_date_and_speaker_are_read_from_the_opening_line(doc: str) -> None:
     report = extracted(doc)["report"]
     g = gold(doc)
     assert report["year"] == int(g["meeting_date"][:4])
     assert report["meeting_date"] == g["meeting_date"]
     assert report["speaker"] == g["speaker"]
+
+
+@pytest.mark.parametrize("doc", EXCERPTS)
+def test_an_excerpt_takes_its_year_from_the_targets_and_invents_no_date_or_speaker(doc: str) -> None:
+    report = extracted(doc)["report"]
+    targets = {f["period"] for f in gold(doc)["indicators"] if f["kind"] == "target" and "-" not in f["period"]}
+    assert targets == {str(report["year"])}
+    assert report["meeting_date"] is None and report["speaker"] is None
 
 
 def _explain(s: Score) -> str:
@@ -153,8 +176,8 @@ def _explain(s: Score) -> str:
 
 # ------------------------------------------------------------------ messy renderings
 
-VARIANT_DOCS = tuple(DOCS)
-"""Every holdout report: full-width figures already inside (huanan2019), a space before a
+VARIANT_DOCS = TITLED
+"""Every titled holdout report: full-width figures already inside (huanan2019), a space before a
 figure (yiwu2023, zhungeer2023), 万亿元 amounts, long 分别 lists; six renderings each stay
 well under the time budget."""
 
