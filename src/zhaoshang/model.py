@@ -176,6 +176,9 @@ class Document:
     parks: list[Park] = field(default_factory=list)
     policies: list[Policy] = field(default_factory=list)
     industries: list[IndustryMention] = field(default_factory=list)
+    stage_errors: dict[str, str] = field(default_factory=dict)
+    """Extraction stages that failed, by stage name (``"indicators"``, ...), with a short
+    reason; the failed stage's output is dropped and the others are kept."""
 
     def facts(self) -> list[Fact]:
         return [*self.indicators, *self.projects, *self.enterprises, *self.parks, *self.policies, *self.industries]

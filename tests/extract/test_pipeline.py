@@ -47,16 +47,49 @@ def test_the_extractor_list_is_data_and_missing_stages_are_skipped(monkeypatch: 
     assert doc.indicators
 
 
-def test_a_broken_fact_span_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fact_whose_span_does_not_hold_its_quote_is_dropped_and_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
     from zhaoshang.model import Indicator
 
-    def bad(doc):  # noqa: ANN001, ANN202
-        return [Indicator(metric="gdp", period="2020", kind="actual", measure="growth_pct", number=1.0, unit="%",
-                          quote="not in text", start=0, end=3)]
+    real = pipeline._resolve("zhaoshang.extract.indicators:extract_indicators")
 
-    monkeypatch.setattr(pipeline, "_resolve", lambda target: bad if target.endswith("extract_indicators") else None)
-    with pytest.raises(ValueError):
-        extract_document(EXCERPT, year=2021)
+    def half_bad(doc):  # noqa: ANN001, ANN202
+        good = real(doc)
+        return [*good, Indicator(metric="gdp", period="2020", kind="actual", measure="growth_pct", number=1.0,
+                                 unit="%", quote="not in text", start=0, end=3)]
+
+    original = pipeline._resolve
+    monkeypatch.setattr(pipeline, "_resolve", lambda t: half_bad if t.endswith("extract_indicators") else original(t))
+    doc = extract_document(EXCERPT, year=2021)
+    assert [i.quote for i in doc.indicators] == [i.quote for i in extract_document(EXCERPT, year=2021).indicators]
+    assert "1 fact" in doc.stage_errors["indicators"]
+    doc.check_spans()
+
+
+def test_an_extractor_that_raises_loses_only_its_own_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(doc):  # noqa: ANN001, ANN202
+        raise RuntimeError("rule table is corrupt")
+
+    original = pipeline._resolve
+    monkeypatch.setattr(pipeline, "_resolve", lambda t: boom if t.endswith("extract_projects") else original(t))
+    text = EXCERPT + "总投资20亿元的新材料产业园开工建设。"
+    doc = extract_document(text, year=2021)
+    assert doc.projects == []
+    assert doc.indicators, "the other extractors still ran"
+    assert doc.stage_errors == {"projects": "error: RuntimeError: rule table is corrupt"}
+
+
+def test_good_input_records_no_stage_error() -> None:
+    assert extract_document(EXCERPT, year=2021).stage_errors == {}
+
+
+def test_a_region_recogniser_crash_leaves_the_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise KeyError("gazetteer")
+
+    monkeypatch.setattr(pipeline, "_detect_region", broken)
+    doc = extract_document(EXCERPT, year=2021)
+    assert doc.meta.region is None and doc.indicators
+    assert doc.stage_errors["region"].startswith("error: KeyError")
 
 
 @needs_samples

@@ -4,8 +4,11 @@ The extractors are listed as data (:data:`EXTRACTORS`): each is a pure function
 ``(Document) -> list[Fact]`` stored under a Document field, so adding one is one line.
 Stages owned by other parts of the package are imported lazily, and a stage that is
 not installed is skipped rather than breaking extraction — the pipeline degrades to
-what exists.  Every fact's span is checked against the text before the Document is
-returned (``text[start:end] == quote``).
+what exists.  Faults are isolated per extractor: one that raises, or that returns a fact
+whose span does not hold its quote (``text[start:end] != quote``), loses only its own
+output (all of it on an exception, the bad facts otherwise), and the reason is recorded
+in ``Document.stage_errors`` under the extractor's field name, so a caller (ingest) can
+store the report with every other fact and mark the stage as failed.
 """
 
 from __future__ import annotations
@@ -84,16 +87,43 @@ def extract_document(
     override what is detected; ``title`` and ``channel`` are evidence from the source.
     """
     meta = _detect_meta(text, title, year)
-    _detect_region(meta, text, channel, region)
     doc = Document(text=text, meta=meta)
+    try:
+        _detect_region(meta, text, channel, region)
+    except Exception as exc:  # noqa: BLE001 - an unknown region still leaves every fact
+        meta.region, meta.region_status = None, "unknown"
+        doc.stage_errors["region"] = _short_error(exc)
     doc.sections = split_sections(text, meta.year)
     doc.sentences = split_sentences(text, doc.sections)
     for field_name, target in EXTRACTORS:
-        fn = _resolve(target)
-        if fn is not None:
-            setattr(doc, field_name, list(fn(doc)))
+        try:
+            fn = _resolve(target)
+            if fn is None:
+                continue
+            facts = list(fn(doc))
+        except Exception as exc:  # noqa: BLE001 - one broken extractor must not lose the others' facts
+            doc.stage_errors[field_name] = _short_error(exc)
+            continue
+        good = [f for f in facts if _span_ok(text, f)]
+        if len(good) < len(facts):
+            doc.stage_errors[field_name] = f"{len(facts) - len(good)} fact(s) whose quote is not text[start:end] dropped"
+        setattr(doc, field_name, good)
     doc.check_spans()
     return doc
+
+
+def _span_ok(text: str, fact: Any) -> bool:
+    """The spaCy invariant every stored fact keeps: its quote is exactly the text it points at."""
+    try:
+        return 0 <= fact.start <= fact.end <= len(text) and text[fact.start : fact.end] == fact.quote
+    except (AttributeError, TypeError):
+        return False
+
+
+def _short_error(exc: BaseException) -> str:
+    """``error: ValueError: message`` cut to one line of at most 200 characters."""
+    msg = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
+    return "error: " + msg[:200]
 
 
 def read_reports(path: str | Path) -> list[tuple[str, str | None, str | None]]:
