@@ -142,8 +142,6 @@ def test_every_titled_report_has_its_region_recognised_with_level_and_parents(do
     assert region_matches(gold(doc)["region"], got), (gold(doc)["region"], got)
 
 
-@pytest.mark.xfail(strict=True, reason="README error 27: an untitled excerpt's region is not read from "
-                   "the body's mentions (荔浦市委, 荔浦市人民医院); remove this mark when it is")
 @pytest.mark.parametrize("doc", EXCERPTS)
 def test_an_untitled_excerpt_has_its_region_recognised_from_the_body(doc: str) -> None:
     got = extracted(doc)["report"].get("region")

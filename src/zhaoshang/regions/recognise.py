@@ -287,9 +287,36 @@ def recognise_region(text: str, *, title: str | None = None, channel: str | None
 
     cands, decided = _combine(g, sources)
     if decided is None:
-        return _result(g, [], "ok", None)
+        cands, evidence = _from_institutions(g, text)
+        return _result(g, cands, "ok", evidence)
     cands, mention = _disambiguate(g, cands, head, contexts, decided.name)
     return _result(g, cands, "ok", decided.text if mention is None else f"{decided.text} · {mention}")
+
+
+_INSTITUTION = re.compile(r"(?<=[市县区旗州省盟])(?:委|人民政府|人大|政协|政府)")
+
+
+def _from_institutions(g: Gazetteer, text: str) -> tuple[list[Place], str | None]:
+    """Last resort for an excerpt with no title or opening: the body's named institutions.
+
+    An excerpt that does not name its region in a heading still names its own party
+    committee and government (荔浦市委, 荔浦市人民政府).  Only such institution names
+    count — never a vote over every place mentioned — and a parent is dropped in favour
+    of a mentioned child, since a county's report also names its prefecture's 市委.
+    """
+    counts: dict[str, int] = {}
+    places: dict[str, Place] = {}
+    for m in _INSTITUTION.finditer(text):
+        start, cands = _longest_name_ending_at(g, text, m.start())
+        if len(cands) == 1:
+            counts[cands[0].code] = counts.get(cands[0].code, 0) + 1
+            places[cands[0].code] = cands[0]
+    if not counts:
+        return [], None
+    leaves = [c for c in counts if not any(o != c and g.is_ancestor(c, o) for o in counts)]
+    best = max(counts[c] for c in leaves)
+    winners = [places[c] for c in leaves if counts[c] == best]
+    return winners, f"正文机构名: {'、'.join(p.name for p in winners)} ×{best}"
 
 
 def _result(g: Gazetteer, cands: list[Place], status: str, evidence: str | None) -> RegionMatch:
