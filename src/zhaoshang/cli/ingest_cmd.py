@@ -27,7 +27,8 @@ class _Progress:
             desc="ingest",
             file=sys.stderr,
             disable=not enabled,
-            dynamic_ncols=True,
+            dynamic_ncols=sys.stderr.isatty(),
+            ncols=None if sys.stderr.isatty() else 140,  # logs: wide enough that the counts are never cut
         )
 
     def outcome(self, outcome: IngestOutcome) -> None:
