@@ -56,7 +56,7 @@ _GAP_TOKEN = (
     r"|上年同期|上年|去年|同期|全年|当年|年末|年底|目前|现已|已|首次|历史性地?|再次?|又|一举|提前|顺利|成功"
     r"|同比|比上年|较上年|与上年相比|比去年|较去年|较|比|与|相比|由|从"
     r"|同口径|可比口径|按可比价格?计算|按现价计算"
-    r"|年均|年平均|平均|名义|实际|累计|分别|均|共|合计|总计|预计|初步统计|初步核算|初步测算"
+    r"|[两二三]年平均|年均|年平均|平均|名义|实际|累计|分别|均|共|合计|总计|预计|初步统计|初步核算|初步测算"
     r"|力争|确保|争取|努力|将|要|可|能|预期|目标为|目标|预计"
     r"|实现|完成|达到|达|为|是|突破|超过|超|跨过|跨越|迈上|迈过|站上|保持在|保持|稳定在|稳定|控制在|维持在|持续|始终|长期|一直"
     r"|连续\d+年|连续[一二三四五六七八九十]年|每年|五年"
@@ -83,6 +83,12 @@ _SHARED = re.compile(r"均(?:在|为|达|保持|控制|超过|高于)")
 _REBAR = re.compile(r"(?:以上|左右|以内)?[,、](?:在[^,、#]{0,8}中)?(?:力争|争取|努力)(?:达到|实现)?")
 _STRIVE_FOR = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?$")
 _ROUND_IDIOM = re.compile(r"^[十百千万]+[万亿]")
+_ABOVE_SCALE_FIRMS = re.compile(r"(?:规模以上|规上|规模)工业企业")
+_ENTERPRISE_OUTPUT = re.compile(
+    r"(?P<who>.{0,6}?(?:规模以上|规上|规模)工业企业)?(?:共|合计|全年)?(?:实现|完成)?(?:工业)?总产值(?P<gap>.*)"
+)
+_N_YEAR_AVERAGE = re.compile(r"([两二三四])年(?:平均|年均)")
+_N = {"两": 2, "二": 2, "三": 3, "四": 4}
 
 
 @dataclass(slots=True)
@@ -208,6 +214,14 @@ def _qualifier(text: str, a: Amount, gap: str) -> str | None:
     return None
 
 
+def _list_qualifier(text: str, a: Amount, last: Amount | None) -> str | None:
+    """分别增长8%和9%左右: a qualifier after a list's last figure holds for every figure of
+    the list that has none of its own."""
+    if last is None or last is a or _Q_AFTER.match(text[a.end : a.end + 2]):
+        return None
+    return _qualifier(text, last, "")
+
+
 def _qualifier_end(text: str, a: Amount) -> int:
     m = _Q_AFTER.match(text[a.end : a.end + 2])
     return a.end + (len(m.group()) if m else 0)
@@ -229,13 +243,17 @@ def extract_indicators(doc: Document) -> list[Indicator]:
     else:
         sections = [Section(s.kind, s.title, view.to_view(s.start), view.to_view(s.end)) for s in sections]
         sentences = split_sentences(view.text, sections)
-    found = _extract(view.text, year, sections, sentences)
+    own = (doc.meta.region.name,) if doc.meta.region and doc.meta.region.name else ()
+    found = _extract(view.text, year, sections, sentences, own)
     return [view.to_source(i, doc.text) for i in found]
 
 
-def _extract(text: str, year: int, sections: list[Section], sentences: list[Sentence]) -> list[Indicator]:
-    mentions_all = find_mentions(text)
+def _extract(
+    text: str, year: int, sections: list[Section], sentences: list[Sentence], own: tuple[str, ...] = ()
+) -> list[Indicator]:
+    mentions_all = find_mentions(text, own=own)
     mstarts = [m.start for m in mentions_all]
+    firms = [m.start() for m in _ABOVE_SCALE_FIRMS.finditer(text)]  # their 总产值 is a metric too
     tracker = ScopeTracker(year)
     markers = tracker.markers(text)
     marker_pos = [p for p, _ in markers]
@@ -245,15 +263,13 @@ def _extract(text: str, year: int, sections: list[Section], sentences: list[Sent
     for sent in sentences:
         lo, hi = sent.start, sent.end
         m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
-        if m0 == m1:
+        if m0 == m1 and bisect.bisect_left(firms, lo) == bisect.bisect_left(firms, hi):
             continue  # no metric named: nothing to bind
         masked = find_amounts(text, lo, hi)
         amounts = [a for a in masked if _usable(a)]
         if not amounts:
             continue
         mentions = [m for m in mentions_all[m0:m1] if m.end <= hi]
-        if not mentions:
-            continue
         i = bisect.bisect_right(section_starts, lo) - 1
         kind, sec_start = (sections[i].kind, sections[i].start) if i >= 0 else ("other", 0)
         for b in _bind_sentence(text, lo, hi, amounts, masked, mentions):
@@ -339,6 +355,9 @@ def _list_subjects(
     else named in the previous clause."""
     if any(region_start <= m.start and m.end <= first.start for m in mentions):
         return _subjects(text, region_start, first.start, mentions, n if n > 1 else 0)
+    own = region.strip()
+    if own and not _SUBJECTLESS.match(own) and not _GAP_RE.fullmatch(own):
+        return None  # 低保标准分别提高到…: the list has a subject of its own, not a metric
     if st.prev_subjects and len(st.prev_subjects) == n:
         return list(st.prev_subjects), st.prev_start
     if st.run and len(st.run) == n:
@@ -367,6 +386,11 @@ def _bind_single(
         for m in reversed(before):
             if m.metric and _unit_family(a.unit) in cat.specs[m.metric].units:
                 return _Bound(a, m.metric, m.start, piece, a)
+    elif (out := _ENTERPRISE_OUTPUT.fullmatch(piece)) and _GAP_RE.fullmatch(out.group("gap")) and (
+        out.group("who") or _ABOVE_SCALE_FIRMS.search(text, st.lo, a.start)
+    ) and _unit_family(a.unit) == "元":
+        # 规上工业企业…总产值…: the output of the above-scale firms is the metric
+        return _Bound(a, "industrial_output_above_scale", a.start - len(piece), piece, a)
     elif piece.startswith("人均") and st.last_metric == "gdp" and _GAP_RE.fullmatch(piece[2:]):
         return _Bound(a, "gdp_per_capita", a.start - len(piece), piece, a)
     elif _STRIVE_FOR.search(piece) and bound and bound[-1].metric and bound[-1].amount.unit == a.unit:
@@ -410,6 +434,10 @@ def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, 
     if rng is None:
         return None
     p_lo, p_hi = rng
+    if n_years := _N_YEAR_AVERAGE.search(b.measure_gap.rsplit("#", 1)[-1]):
+        # 两年平均增长 (2021, 2022 reports): the average over the N years ending at the
+        # statement's own year — for a 2022 report's review, "2020-2021".
+        p_lo = p_hi - _N[n_years.group(1)] + 1
     kind = "actual" if p_hi < year else "target"
     end = _qualifier_end(text, b.last or a)
     return Indicator(
@@ -420,7 +448,7 @@ def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, 
         number=number,
         unit=a.unit,
         value_yuan=a.value_yuan,
-        qualifier=_qualifier(text, a, b.measure_gap),
+        qualifier=_qualifier(text, a, b.measure_gap) or _list_qualifier(text, a, b.last),
         quote=text[b.subject_start : end],
         start=b.subject_start,
         end=end,

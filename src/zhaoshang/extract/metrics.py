@@ -51,6 +51,10 @@ class Catalogue:
     prefix_trie: re.Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
     """Every alias's literal prefix as one trie-shaped regex: the engine skips, in C, the
     positions where no alias can start."""
+    context: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """Alias key → what its sentence must name before it (a bare 优良率 needs 空气…)."""
+    sub_area: re.Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    """A sub-area name right before an alias: the figure is that area's, not the region's."""
 
 
 def _load() -> dict[str, Any]:
@@ -106,6 +110,7 @@ def catalogue() -> Catalogue:
     group_many: dict[str, tuple[str, ...]] = {}
     exclude_before: dict[str | None, re.Pattern[str]] = {}
     exclude_after: dict[str | None, re.Pattern[str]] = {}
+    context: dict[str, re.Pattern[str]] = {}
     glob_before = data.get("global_exclude_before", "(?!)")
     glob_after = data.get("global_exclude_after", "(?!)")
     for name, d in data["metrics"].items():
@@ -114,6 +119,13 @@ def catalogue() -> Catalogue:
             g = f"{name}__{i}"
             group_metric[g] = name
             alternatives.append((_literal_len(alias), g, alias))
+        ctx = d.get("context_aliases")
+        if ctx:
+            for i, alias in enumerate(ctx["aliases"]):
+                g = f"{name}__c{i}"
+                group_metric[g] = name
+                context[g] = re.compile(ctx["before"])
+                alternatives.append((_literal_len(alias), g, alias))
         before = [f"(?:{p})$" for p in d.get("exclude_before", ())] + [glob_before]
         after = [f"^(?:{p})" for p in d.get("exclude_after", ())] + [glob_after]
         exclude_before[name] = re.compile("|".join(before))
@@ -137,11 +149,17 @@ def catalogue() -> Catalogue:
         by_prefix.setdefault(prefix, []).append((key, rx))
     trie = re.compile(_trie_pattern(list(by_prefix)))
     return Catalogue(specs, compiled, group_metric, group_many, exclude_before, exclude_after,
-                     re.compile(f"(?:{pron})") if pron else None, by_prefix, trie)
+                     re.compile(f"(?:{pron})") if pron else None, by_prefix, trie, context,
+                     re.compile(data.get("sub_area_before", "(?!)")))
 
 
-def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
-    """Metric mentions in ``text[lo:hi]`` (offsets into ``text``), partial scopes removed."""
+def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
+    """Metric mentions in ``text[lo:hi]`` (offsets into ``text``), partial scopes removed.
+
+    A mention right after a sub-area name (…新区 / …园区 / …镇) is that area's figure and
+    dropped, unless the name before it ends with one of ``own`` (the report region's own
+    names: a 新区's report states its own figures as 某某新区地区生产总值).
+    """
     cat = catalogue()
     hi = len(text) if hi is None else hi
     out: list[Mention] = []
@@ -172,6 +190,12 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention
         after = text[m_end : min(hi, m_end + 8)]
         if cat.exclude_before[key].search(before) or cat.exclude_after[key].search(after):
             continue
+        if (area := cat.sub_area.search(before)) and not any(before[: area.end(1)].endswith(o) for o in own if o):
+            continue
+        if g in cat.context:
+            stop = max(text.rfind(c, max(lo, m_start - 80), m_start) for c in "。;；!?！？\n")
+            if not cat.context[g].search(text, max(lo, stop + 1, m_start - 80), m_start):
+                continue
         if out and out[-1].end == m_start - 1 and text[m_start - 1] in "(（" and text[m_end : m_end + 1] in (")", "）"):
             # 地方生产总值(GDP): the bracketed alias restates the mention before it.
             prev = out.pop()

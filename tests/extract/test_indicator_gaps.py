@@ -1,0 +1,196 @@
+"""Rules added for gaps found after the seed bars were met, each on sentences written here.
+
+1. 对外贸易 is the whole foreign trade, not a partial scope 对某国/对某地区.
+2. A 分别 list whose clause names a subject of its own (低保标准…) borrows no metric.
+3. A sub-area named right before a metric (…新片区 / …园区 / …镇) is not the region's figure.
+4. 两年平均增长 (N年平均) is an average over the N years ending at the statement's year.
+5. A bare 优良率 needs an air-quality context; 总产值 after 规上工业企业 is their output.
+6. A qualifier after the last figure of a 分别 list (…和9%左右) holds for every figure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhaoshang.extract.indicators import extract_indicators
+from zhaoshang.ingest.normalise import normalise
+from zhaoshang.model import Document, Indicator, RegionRef, ReportMeta
+
+
+def run(text: str, year: int = 2021, region: str | None = None) -> list[Indicator]:
+    meta = ReportMeta(year=year, region=RegionRef(name=region, adcode="000000", level="district") if region else None)
+    doc = Document(text=normalise(text).text, meta=meta)
+    found = extract_indicators(doc)
+    for i in found:
+        assert doc.text[i.start : i.end] == i.quote
+    return found
+
+
+def facts(text: str, year: int = 2021, region: str | None = None) -> list[tuple]:
+    return [(i.metric, i.period, i.kind, i.measure, i.number) for i in run(text, year, region)]
+
+
+# ------------------------------------------------------------------ 1. 对外贸易
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年对外贸易进出口总额达到356亿元。",
+        "去年，对外贸易进出口总值356亿元，增长3%。",
+        "完成对外贸易进出口356亿元。",
+        "全市对外贸易总额356亿元。",
+    ],
+)
+def test_foreign_trade_written_as_dui_wai_mao_yi_is_the_whole_trade(text: str) -> None:
+    assert ("foreign_trade", "2020", "actual", "value", 356.0) in facts(text)
+
+
+@pytest.mark.parametrize("text", ["全年对东盟进出口总额56亿元。", "对欧盟出口额增长12%。", "对“一带一路”沿线国家进出口增长9%。"])
+def test_trade_with_one_partner_is_still_a_partial_scope(text: str) -> None:
+    assert [f for f in facts(text) if f[0] in ("foreign_trade", "exports")] == []
+
+
+# ------------------------------------------------------------------ 2. 分别 with its own subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城乡居民人均可支配收入分别增长5%和7%,城乡低保标准分别提高到680元和520元。",
+        "城乡居民人均可支配收入分别增长5%和7%;城乡居民医保财政补助标准分别提高8%和9%。",
+        "城镇和农村居民人均可支配收入分别达到38000元和16000元,两项养老金分别增加30元和20元。",
+    ],
+)
+def test_a_fenbie_list_naming_its_own_subject_borrows_no_metric(text: str) -> None:
+    found = facts(text)
+    assert len(found) == 2, found
+    assert {f[0] for f in found} == {"urban_disposable_income", "rural_disposable_income"}
+
+
+def test_a_subjectless_fenbie_clause_still_reads_the_subjects_before_it() -> None:
+    text = "城乡居民人均可支配收入分别达到38000元和16000元,较2015年分别增长45%和60%。"
+    assert ("urban_disposable_income", "2016-2020", "actual", "growth_pct", 45.0) in facts(text)
+    assert ("rural_disposable_income", "2016-2020", "actual", "growth_pct", 60.0) in facts(text)
+
+
+# ------------------------------------------------------------------ 3. sub-areas
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "临港新片区实际使用外资12亿美元。",
+        "经济开发区规上工业增加值增长11%。",
+        "滨江产业园区规模以上工业增加值增长15%。",
+        "青石镇地区生产总值突破50亿元。",
+        "全市高新区地区生产总值增长9%。",
+        "桃源街道税收收入2.1亿元。",
+        "花溪乡农村居民人均可支配收入15800元。",
+    ],
+)
+def test_a_figure_of_a_sub_area_is_not_the_regions_own(text: str) -> None:
+    assert facts(text) == []
+
+
+def test_a_report_of_a_new_area_keeps_its_own_figures() -> None:
+    text = "去年，滨海新区地区生产总值增长6%。"
+    assert facts(text, region="滨海新区") == [("gdp", "2020", "actual", "growth_pct", 6.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城镇居民人均可支配收入增长6%。",
+        "城镇登记失业率控制在4%以内。",
+        "全区地区生产总值增长6%。",
+        "城乡居民人均可支配收入增长7%。",
+    ],
+)
+def test_town_and_township_words_inside_ordinary_metrics_are_not_sub_areas(text: str) -> None:
+    assert len(facts(text)) == 1
+
+
+# ------------------------------------------------------------------ 4. 两年平均增长
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("去年地区生产总值增长8.2%,两年平均增长5.6%。", 5.6),
+        ("2021年,全市规上工业增加值两年平均增长7.1%。", 7.1),
+        ("一般公共预算收入增长10%、两年平均增长4%。", 4.0),
+    ],
+)
+def test_two_year_average_growth_spans_the_two_years_ending_last_year(text: str, number: float) -> None:
+    found = facts(text, year=2022)
+    assert any(f[1:] == ("2020-2021", "actual", "avg_growth_pct", number) for f in found), found
+
+
+def test_three_year_average_growth_spans_three_years() -> None:
+    found = facts("去年地区生产总值增长5%,三年平均增长4.5%。", year=2023)
+    assert ("gdp", "2020-2022", "actual", "avg_growth_pct", 4.5) in found
+
+
+def test_a_plain_yearly_average_in_a_review_is_still_the_five_year_plan() -> None:
+    assert facts("五年来,地区生产总值年均增长7%。", year=2021) == [("gdp", "2016-2020", "actual", "avg_growth_pct", 7.0)]
+
+
+# ------------------------------------------------------------------ 5. bare 优良率, 总产值 of 规上工业企业
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "空气质量持续改善,优良率达到92.5%。",
+        "大气污染防治成效明显,PM2.5平均浓度下降8%,优良率92.5%。",
+        "环境空气质量稳中向好,优良天数比例92.5%。",
+    ],
+)
+def test_a_bare_good_air_rate_after_air_quality_words_is_the_air_metric(text: str) -> None:
+    assert ("air_quality_good_days", "2020", "actual", "rate_pct", 92.5) in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["地表水水质优良率达到100%。", "工程质量优良率98%。", "全年建成高标准农田5万亩,优良率98%。"],
+)
+def test_a_good_rate_without_air_context_is_not_the_air_metric(text: str) -> None:
+    assert [f for f in facts(text) if f[0] == "air_quality_good_days"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新增规上工业企业21家,总数达到130家,总产值突破260亿元。",
+        "全县规上工业企业实现总产值260亿元。",
+        "规模以上工业企业完成工业总产值260亿元,增长9%。",
+    ],
+)
+def test_output_of_the_above_scale_industrial_enterprises_is_their_output(text: str) -> None:
+    assert ("industrial_output_above_scale", "2020", "actual", "value", 260.0) in facts(text)
+
+
+def test_output_of_other_enterprises_is_not_above_scale_output() -> None:
+    assert facts("新增高新技术企业21家,总产值突破260亿元。") == []
+
+
+# ------------------------------------------------------------------ 6. qualifier spreading
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("城乡居民人均可支配收入分别增长8%和9%左右。", "about"),
+        ("城镇和农村居民人均可支配收入分别增长6%、7.5%以上。", "at_least"),
+        ("地区生产总值、一般公共预算收入、固定资产投资分别增长6%、5%和8%左右。", "about"),
+    ],
+)
+def test_a_qualifier_after_the_last_figure_of_a_list_holds_for_every_figure(text: str, qualifier: str) -> None:
+    found = run(text)
+    assert len(found) >= 2 and all(i.qualifier == qualifier for i in found), [(i.number, i.qualifier) for i in found]
+
+
+def test_a_figure_with_its_own_qualifier_keeps_it() -> None:
+    found = run("城乡居民人均可支配收入分别增长8%以上和9%左右。")
+    assert [i.qualifier for i in found] == ["at_least", "about"]
