@@ -177,14 +177,21 @@ def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo
     where = _where(flt, params)
     rows = conn.execute(
         text(
-            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence,"
-            " ts_rank(u.tsv, CAST(:q AS tsquery)) AS score FROM search_units u"
-            f" WHERE u.tsv @@ CAST(:q AS tsquery){where}"
-            " ORDER BY score DESC, u.report_id, u.span_start LIMIT :limit OFFSET :offset"
+            "SELECT p.*, r.title, r.year AS report_year, r.region_code AS report_region, g.name AS region_name FROM"
+            " (SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence,"
+            "  ts_rank(u.tsv, CAST(:q AS tsquery)) AS score FROM search_units u"
+            f"  WHERE u.tsv @@ CAST(:q AS tsquery){where}"
+            "  ORDER BY score DESC, u.report_id, u.span_start LIMIT :limit OFFSET :offset) p"
+            " JOIN reports r ON r.id = p.report_id LEFT JOIN regions g ON g.code = r.region_code"
+            " ORDER BY p.score DESC, p.report_id, p.span_start"
         ),
         params,
     ).all()
-    return [UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence) for r in rows]
+    return [
+        UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence,
+                r.title, r.report_year, r.report_region, r.region_name)  # fmt: skip
+        for r in rows
+    ]
 
 
 def all_units(conn: Connection, match: str, flt: Filters) -> list[tuple[int, int, int]]:

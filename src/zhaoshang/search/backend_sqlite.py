@@ -275,15 +275,21 @@ def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo
     where = _where(flt, params)
     rows = conn.execute(
         text(
-            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence, p.score FROM"
+            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence, p.score,"
+            " r.title, r.year, r.region_code, g.name AS region_name FROM"
             " (SELECT search_fts.rowid AS id, -bm25(search_fts, 2.0, 1.0) AS score FROM search_fts"
             f"  WHERE search_fts MATCH :q AND search_fts.rowid >= :lo{where}"
             "  ORDER BY score DESC, search_fts.rowid LIMIT :limit OFFSET :offset) p"
-            " JOIN search_units u ON u.id = p.id ORDER BY p.score DESC, p.id"
+            " JOIN search_units u ON u.id = p.id JOIN reports r ON r.id = u.report_id"
+            " LEFT JOIN regions g ON g.code = r.region_code ORDER BY p.score DESC, p.id"
         ),
         params,
     ).all()
-    return [UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence) for r in rows]
+    return [
+        UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence,
+                r.title, r.year, r.region_code, r.region_name)  # fmt: skip
+        for r in rows
+    ]
 
 
 def all_units(conn: Connection, match: str, flt: Filters) -> list[tuple[int, int, int]]:

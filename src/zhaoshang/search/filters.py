@@ -31,6 +31,10 @@ class UnitRow:
     score: float
     sentence: str
     """The sentence as stored in ``reports.text`` (kept in the index so snippets need no text scan)."""
+    title: str | None = None
+    year: int | None = None
+    region_code: str | None = None
+    region_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

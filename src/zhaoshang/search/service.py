@@ -124,7 +124,7 @@ def search(
                               fact_type=fact_type)  # fmt: skip
         counts, window = backend.facet_counts(conn, match, flt)
         rows = backend.page(conn, match, flt, limit, offset, window) if counts.total > offset else []
-        hits = _hits(conn, rows, parsed)
+        hits = _hits(rows, parsed)
         facets = _facets(conn, counts)
     return SearchResult(query=query, total=counts.total, hits=hits, facets=facets, ignored=parsed.ignored)
 
@@ -234,33 +234,18 @@ def _region_codes(conn: Connection, region: str) -> list[str]:
 # --- results -------------------------------------------------------------------------------------
 
 
-def _hits(conn: Connection, rows: list[UnitRow], parsed: Query) -> list[SearchHit]:
-    if not rows:
-        return []
-    report_ids = sorted({r.report_id for r in rows})
-    binds = {f"id{i}": rid for i, rid in enumerate(report_ids)}
-    meta = {
-        m.id: m
-        for m in conn.execute(
-            text(
-                "SELECT r.id, r.title, r.year, r.region_code, g.name AS region_name FROM reports r"
-                f" LEFT JOIN regions g ON g.code = r.region_code WHERE r.id IN ({', '.join(':' + k for k in binds)})"
-            ),
-            binds,
-        )
-    }
+def _hits(rows: list[UnitRow], parsed: Query) -> list[SearchHit]:
     needles = parsed.positives()
     hits = []
     for r in rows:
         snip = make_snippet(r.sentence, needles)
-        m = meta.get(r.report_id)
         hits.append(
             SearchHit(
                 report_id=r.report_id,
-                report_title=m.title if m else None,
-                year=m.year if m else None,
-                region_name=m.region_name if m else None,
-                region_code=m.region_code if m else None,
+                report_title=r.title,
+                year=r.year,
+                region_name=r.region_name,
+                region_code=r.region_code,
                 section_kind=r.section_kind,
                 snippet_html=snip.html,
                 snippet_text=snip.text,
