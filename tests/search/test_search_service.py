@@ -218,3 +218,18 @@ def test_query_syntax_never_reaches_the_engine(corpus: Corpus) -> None:
     assert search(corpus.engine, "年)").total == sum(
         bool(re.search(r"年[)）]", t[s:e])) for t in corpus.texts.values() for s, e in split_units(t)
     )
+
+
+def test_huge_results_rank_within_the_newest_matches_and_keep_exact_counts(corpus: Corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    if corpus.backend != "sqlite":
+        pytest.skip("only the FTS5 backend bounds bm25 to a recency window")
+    from zhaoshang.search import backend_sqlite
+
+    full = search(corpus.engine, "发展", limit=200)
+    monkeypatch.setattr(backend_sqlite, "RANK_WINDOW", 50)
+    windowed = search(corpus.engine, "发展", limit=20)
+    assert windowed.total == full.total > 50 and windowed.facets == full.facets
+    newest = sorted(all_matches(corpus.engine, "发展"), key=lambda m: (-m[0], -m[1]))[:50]
+    assert {(h.report_id, h.sentence_start) for h in windowed.hits} <= {(r, s) for r, s, _ in newest}
+    scores = [h.score for h in windowed.hits]
+    assert scores == sorted(scores, reverse=True)

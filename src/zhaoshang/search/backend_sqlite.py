@@ -237,35 +237,43 @@ def _where(flt: Filters, params: dict[str, Any]) -> str:
 
 
 def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCounts, int]:
-    """Exact counts by facet, and the lowest rowid of the ranking window (0 = rank everything)."""
-    params: dict[str, Any] = {"q": match, "w": RANK_WINDOW}
+    """Exact counts by facet, and the lowest rowid of the ranking window (0 = rank everything).
+
+    One pass over the matching rowids groups them by (report, section); report attributes are
+    joined per report, not per match.
+    """
+    params: dict[str, Any] = {"q": match}
     where = _where(flt, params)
     rows = conn.execute(
         text(
-            f"WITH m AS MATERIALIZED (SELECT ((search_fts.rowid >> {_REPORT_SHIFT}) << {_KIND_BITS})"
-            f" | (search_fts.rowid & {_KIND_MASK}) AS g, count(*) AS n"
-            f" FROM search_fts WHERE search_fts MATCH :q{where} GROUP BY g),"
-            " j AS MATERIALIZED (SELECT m.g, m.n, r.province_code, r.level, r.year"
-            f"  FROM m LEFT JOIN search_reports r ON r.report_id = m.g >> {_KIND_BITS})"
+            f"WITH m AS MATERIALIZED (SELECT search_fts.rowid >> {_REPORT_SHIFT} AS rid,"
+            f" search_fts.rowid & {_KIND_MASK} AS k, count(*) AS n"
+            f" FROM search_fts WHERE search_fts MATCH :q{where} GROUP BY rid, k),"
+            " j AS MATERIALIZED (SELECT t.n, r.province_code, r.level, r.year"
+            "  FROM (SELECT rid, sum(n) AS n FROM m GROUP BY rid) t"
+            "  LEFT JOIN search_reports r ON r.report_id = t.rid)"
             " SELECT 'p' AS f, province_code AS v, sum(n) AS n FROM j GROUP BY province_code"
             " UNION ALL SELECT 'l', level, sum(n) FROM j GROUP BY level"
             " UNION ALL SELECT 'y', year, sum(n) FROM j GROUP BY year"
-            f" UNION ALL SELECT 's', g & {_KIND_MASK}, sum(n) FROM j GROUP BY 2"
-            " UNION ALL SELECT 'w', (SELECT g FROM (SELECT g, sum(n) OVER (ORDER BY g DESC) AS c FROM m)"
-            "  WHERE c >= :w ORDER BY g DESC LIMIT 1), NULL"
+            " UNION ALL SELECT 's', k, sum(n) FROM m GROUP BY k"
         ),
         params,
     ).all()
     by: dict[str, dict[Any, int]] = {"p": {}, "l": {}, "y": {}, "s": {}}
-    window_group = None
     for f, v, n in rows:
-        if f == "w":
-            window_group = v
-        else:
-            key = SECTION_BY_CODE.get(v, "other") if f == "s" else v
-            by[f][key] = by[f].get(key, 0) + n
+        key = SECTION_BY_CODE.get(v, "other") if f == "s" else v
+        by[f][key] = by[f].get(key, 0) + n
     total = sum(by["s"].values())
-    lo = ((window_group >> _KIND_BITS) << _REPORT_SHIFT) if window_group is not None and total > RANK_WINDOW else 0
+    lo = 0
+    if total > RANK_WINDOW:  # FTS5 walks rowids backwards natively: the window costs its own size
+        params["w"] = RANK_WINDOW - 1
+        lo = conn.execute(
+            text(
+                f"SELECT search_fts.rowid FROM search_fts WHERE search_fts MATCH :q{where}"
+                " ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET :w"
+            ),
+            params,
+        ).scalar() or 0
     return FacetCounts(total, by["p"], by["l"], by["y"], by["s"]), lo
 
 
