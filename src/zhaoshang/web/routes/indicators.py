@@ -9,10 +9,12 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from zhaoshang.services.common import AmbiguousRegion, RegionNotFound
+from zhaoshang.services.compare import available_metrics
 from zhaoshang.services.export import COLUMNS
 from zhaoshang.services.queries import list_indicators
 from zhaoshang.web.deps import Paging, get_session, paging
 from zhaoshang.web.export import table_response
+from zhaoshang.web.queries import region_choices
 from zhaoshang.web.render import fact_url, json_response, render
 
 router = APIRouter()
@@ -67,7 +69,11 @@ def indicators_page(
     if params.format:
         return _download(session, params)
     data = params.run(session, p.page, p.per_page)
-    return render(request, "indicators.html", {"page_title": "指标明细", "query": vars(params), **data})
+    metrics = sorted({(o.metric, o.metric_label) for o in available_metrics(session)}, key=lambda m: m[1])
+    return render(
+        request, "indicators.html",
+        {"page_title": "指标明细", "query": vars(params), **data, "metrics": metrics, "choices": region_choices(session)},
+    )  # fmt: skip
 
 
 @router.get("/api/v1/indicators", tags=["indicators"], summary="指标明细（分页、筛选、排序、CSV/XLSX；每条附原文出处）")
