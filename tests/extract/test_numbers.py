@@ -131,3 +131,35 @@ def test_percentages_written_in_words(text: str, number: float) -> None:
     a = only(text)
     assert (a.number, a.unit) == (pytest.approx(number), "%")
     assert a.text.startswith("百分之")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [("新增装机5000万千瓦", 5000.0, "万千瓦"), ("风电装机达到930.3万千瓦", 930.3, "万千瓦"), ("年发电20亿千瓦时", 20.0, "亿千瓦时")],
+)
+def test_a_magnitude_before_a_unit_that_starts_with_a_numeral_character(text: str, number: float, unit: str) -> None:
+    # 千瓦 begins with 千, which a greedy numeral would swallow (5000万千 + 瓦)
+    [a] = find_amounts(text)
+    assert (a.number, a.unit) == (number, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("一万二千", 12000.0), ("一亿二千万", 120000000.0)],
+)
+def test_a_bare_chinese_numeral_with_an_inner_wan_or_yi_is_one_quantity(text: str, number: float) -> None:
+    [a] = find_amounts(text)
+    assert a.number == number and a.text == text
+
+
+def test_ordinary_numeral_words_give_no_amount() -> None:
+    assert find_amounts("一是进一步深化改革,二是统一部署“十四五”规划,三是一举突破") == []
+
+
+def test_amounts_in_slices_one_scan_of_the_whole_text() -> None:
+    from zhaoshang.extract.numbers import amounts_in
+
+    text = "投资12亿元。增长5%,新增3万人。"
+    assert [a.text for a in amounts_in(text, 0, 7)] == ["12亿元"]
+    assert [a.text for a in amounts_in(text, 7, len(text))] == ["5%", "3万人"]
+    assert amounts_in(text) == find_amounts(text)

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from zhaoshang.extract.metrics import Mention, catalogue, find_mentions
-from zhaoshang.extract.numbers import Amount, find_amounts
+from zhaoshang.extract.numbers import Amount, amounts_in
 from zhaoshang.extract.periods import (
     ScopeTracker,
     explicit_period,
@@ -244,13 +244,18 @@ def extract_indicators(doc: Document) -> list[Indicator]:
         sections = [Section(s.kind, s.title, view.to_view(s.start), view.to_view(s.end)) for s in sections]
         sentences = split_sentences(view.text, sections)
     own = (doc.meta.region.name,) if doc.meta.region and doc.meta.region.name else ()
-    found = _extract(view.text, year, sections, sentences, own)
+    # Without dropped line breaks the view has the source's offsets (punctuation folding is
+    # one character for one), so the amounts are those of the stored text, found once per
+    # document and shared with the project extractor.
+    found = _extract(view.text, year, sections, sentences, own, doc.text if not view.cuts else view.text)
     return [view.to_source(i, doc.text) for i in found]
 
 
 def _extract(
-    text: str, year: int, sections: list[Section], sentences: list[Sentence], own: tuple[str, ...] = ()
+    text: str, year: int, sections: list[Section], sentences: list[Sentence], own: tuple[str, ...] = (),
+    amount_text: str | None = None,
 ) -> list[Indicator]:
+    amount_text = text if amount_text is None else amount_text
     mentions_all = find_mentions(text, own=own)
     mstarts = [m.start for m in mentions_all]
     firms = [m.start() for m in _ABOVE_SCALE_FIRMS.finditer(text)]  # their 总产值 is a metric too
@@ -265,7 +270,7 @@ def _extract(
         m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
         if m0 == m1 and bisect.bisect_left(firms, lo) == bisect.bisect_left(firms, hi):
             continue  # no metric named: nothing to bind
-        masked = find_amounts(text, lo, hi)
+        masked = amounts_in(amount_text, lo, hi)
         amounts = [a for a in masked if _usable(a)]
         if not amounts:
             continue

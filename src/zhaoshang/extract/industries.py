@@ -22,6 +22,7 @@ Weights say how much a mention tells about what the region *prioritises*:
 from __future__ import annotations
 
 import bisect
+import itertools
 import functools
 import json
 import re
@@ -180,7 +181,9 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
     chunks = list(iter_sentences(doc))
     starts = [c.start for c in chunks]
     base_of: dict[int, float] = {}
-    headings = _heading_spans(doc)
+    headings = sorted(_heading_spans(doc))
+    heading_starts = [hs for hs, _ in headings]
+    heading_reach = list(itertools.accumulate((he for _, he in headings), max))  # furthest end so far
     out: list[IndustryMention] = []
     for m, code in _matches(text):
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -195,7 +198,8 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
         weight = base
         if _SUFFIX_BOOST.match(text, m.end()):
             weight *= SUFFIX_WEIGHT
-        if any(hs <= m.start() < he for hs, he in headings):
+        h = bisect.bisect_right(heading_starts, m.start()) - 1
+        if h >= 0 and m.start() < heading_reach[h]:
             weight *= HEADING_WEIGHT
         out.append(
             IndustryMention(

@@ -56,20 +56,40 @@ class Chunk:
     section_kind: str
 
 
-def iter_sentences(doc: Document) -> Iterator[Chunk]:
-    """Yield the document's sentences (pipeline ones if present, else a fallback split).
+# The chunks of the last document asked for: every entity extractor walks the same
+# sentences, so they are cut once per document (one entry, replaced whole: thread-safe).
+_LAST: tuple[tuple[int, ...], str, list[Sentence], list[Section], list[Chunk]] = ((), "", [], [], [])
+
+
+def sentence_chunks(doc: Document) -> list[Chunk]:
+    """The document's sentences as :class:`Chunk` (pipeline ones if present, else a fallback
+    split), computed once per document state and shared by the extractors.
 
     The section kind comes from the sentence itself, or from ``doc.sections`` when the
     sentence does not carry one.
     """
+    global _LAST
+    key = (id(doc), len(doc.sentences), len(doc.sections))
+    k, text, sents, secs, chunks = _LAST
+    if k == key and text is doc.text and sents is doc.sentences and secs is doc.sections:
+        return chunks
     sentences = doc.sentences or split_sentences(doc.text)
     sections = sorted(doc.sections, key=lambda s: s.start)
     starts = [s.start for s in sections]
+    chunks = []
+    t = doc.text
     for s in sentences:
         kind = s.section_kind
         if (not kind or kind == "other") and sections:
             kind = _section_at(sections, starts, s.start)
-        yield Chunk(s.start, s.end, doc.text[s.start : s.end], kind or "other")
+        chunks.append(Chunk(s.start, s.end, t[s.start : s.end], kind or "other"))
+    _LAST = (key, doc.text, doc.sentences, doc.sections, chunks)
+    return chunks
+
+
+def iter_sentences(doc: Document) -> Iterator[Chunk]:
+    """Yield the document's sentences (see :func:`sentence_chunks`)."""
+    return iter(sentence_chunks(doc))
 
 
 # --- company names ---------------------------------------------------------------------

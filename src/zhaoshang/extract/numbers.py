@@ -17,11 +17,12 @@ removed); a single space between number and unit is still tolerated.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Amount", "find_amounts", "parse_chinese_number", "money_to_yuan", "MAGNITUDES"]
+__all__ = ["Amount", "amounts_in", "find_amounts", "parse_chinese_number", "money_to_yuan", "MAGNITUDES"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +72,16 @@ _NUMERAL = (
     rf"(?:[{_NUMERAL_CHARS}]|\d+(?:\.\d+)?)*"
 )
 _UNIT_ALT = "|".join(re.escape(u) + ("(?![民员才])" if u == "人" else "") for u in _BASE_UNITS)
+# Only numerals that carry a magnitude, a unit, or an inner 万/亿 match: prose is full of
+# 一/二/三 (一是, 进一步, 十四五) and a pattern that matched them all would hand each one to
+# Python just to be dropped.
 _AMOUNT_RE = re.compile(
     rf"(?=[-−\d{_NUMERAL_START}])(?<![第\d.A-Za-z])(?P<sign>[-−])?(?P<num>{_NUMERAL})"
-    rf"(?P<approx>余|多)?(?P<mag>万亿|亿|万)?(?P<approx2>余|多)?"
-    rf"(?: ?(?P<unit>{_UNIT_ALT}))?"
+    rf"(?P<approx>余|多)?"
+    rf"(?:(?P<mag>万亿|亿|万)(?P<approx2>余|多)?(?: ?(?P<unit>{_UNIT_ALT}))?"
+    rf"|(?: ?(?P<unit_only>{_UNIT_ALT}))"
+    rf"|(?:(?<=[万亿余多])|(?<=[万亿][一二两三四五六七八九][十百千])|(?<=[万亿][一二两三四五六七八九]))"
+    rf"(?![{_NUMERAL_CHARS}\d]))"
 )
 _TRAILING_MAG = re.compile(r"(万亿|亿|万)$")
 
@@ -162,8 +169,7 @@ def find_amounts(text: str, start: int = 0, stop: int | None = None) -> list[Amo
         if taken and any(a <= m.start() < b for a, b in taken):
             continue
         num, mag, unit = m.group("num", "mag", "unit")
-        if not mag and not unit and ("万" not in num and "亿" not in num):
-            continue  # the common case by far: 一是, 十四五, a year — no unit, no magnitude
+        unit = unit or m.group("unit_only")
         mag = mag or ""
         unit = unit or ""
         if not mag:
@@ -201,3 +207,24 @@ def _value(num: str) -> float | None:
     if _ARABIC_ONLY.fullmatch(num):
         return float(num.replace(",", ""))
     return parse_chinese_number(num)
+
+
+# The amounts of the last text asked for, found in one pass: indicators and projects read
+# the same document sentence by sentence, so the whole text is scanned once and each
+# sentence takes its slice.  One entry, replaced as a whole (safe across threads).
+_LAST: tuple[str, list[Amount], list[int]] = ("", [], [])
+
+
+def amounts_in(text: str, lo: int = 0, hi: int | None = None) -> list[Amount]:
+    """The amounts of ``text`` that lie inside ``text[lo:hi]`` — :func:`find_amounts` over the
+    whole text, computed once per text object and then sliced."""
+    global _LAST
+    cached_text, amounts, starts = _LAST
+    if cached_text is not text:
+        amounts = find_amounts(text)
+        starts = [a.start for a in amounts]
+        _LAST = (text, amounts, starts)
+    hi = len(text) if hi is None else hi
+    i = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, hi, i)
+    return [a for a in amounts[i:j] if a.end <= hi]

@@ -21,7 +21,7 @@ import re
 
 from zhaoshang.extract.industries import tag_industries
 from zhaoshang.extract.names import CLAUSE_PUNCT, iter_sentences
-from zhaoshang.extract.numbers import Amount, find_amounts
+from zhaoshang.extract.numbers import Amount, amounts_in
 from zhaoshang.model import Document, Project
 
 # An investment cue ending right where the amount starts.
@@ -244,10 +244,7 @@ def extract_projects(doc: Document) -> list[Project]:
     for chunk in iter_sentences(doc):
         if "元" not in chunk.text:
             continue  # no money, no project
-        amounts = [
-            Amount(a.number, a.unit, a.value_yuan, a.start + chunk.start, a.end + chunk.start, a.text)
-            for a in find_amounts(chunk.text)
-        ]
+        amounts = amounts_in(text, chunk.start, chunk.end)
         candidates = _amount_first_candidates(text, amounts, chunk.end)
         used = {c[3].start for c in candidates}
         for a in amounts:
