@@ -17,7 +17,6 @@ removed); a single space between number and unit is still tolerated.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -204,27 +203,32 @@ _ARABIC_ONLY = re.compile(r"[\d,]+(?:\.\d+)?")
 
 
 def _value(num: str) -> float | None:
+    if num.isascii():
+        try:
+            return float(num)  # the common case: 28.06
+        except ValueError:
+            pass
     if _ARABIC_ONLY.fullmatch(num):
         return float(num.replace(",", ""))
     return parse_chinese_number(num)
 
 
-# The amounts of the last text asked for, found in one pass: indicators and projects read
-# the same document sentence by sentence, so the whole text is scanned once and each
-# sentence takes its slice.  One entry, replaced as a whole (safe across threads).
-_LAST: tuple[str, list[Amount], list[int]] = ("", [], [])
+# The amounts of the sentences of the last text asked for: indicators and projects read
+# the same document sentence by sentence (indicators those naming a metric, projects
+# those naming money), so each sentence is scanned once and shared.  One text at a time,
+# replaced as a whole (safe across threads: at worst a sentence is scanned twice).
+_LAST: tuple[str, dict[tuple[int, int], list[Amount]]] = ("", {})
 
 
 def amounts_in(text: str, lo: int = 0, hi: int | None = None) -> list[Amount]:
-    """The amounts of ``text`` that lie inside ``text[lo:hi]`` — :func:`find_amounts` over the
-    whole text, computed once per text object and then sliced."""
+    """:func:`find_amounts` of ``text[lo:hi]``, computed once per text object and span."""
     global _LAST
-    cached_text, amounts, starts = _LAST
-    if cached_text is not text:
-        amounts = find_amounts(text)
-        starts = [a.start for a in amounts]
-        _LAST = (text, amounts, starts)
     hi = len(text) if hi is None else hi
-    i = bisect.bisect_left(starts, lo)
-    j = bisect.bisect_left(starts, hi, i)
-    return [a for a in amounts[i:j] if a.end <= hi]
+    cached_text, spans = _LAST
+    if cached_text is not text:
+        spans = {}
+        _LAST = (text, spans)
+    found = spans.get((lo, hi))
+    if found is None:
+        found = spans[(lo, hi)] = find_amounts(text, lo, hi)
+    return found

@@ -23,12 +23,15 @@ SENTENCE_END = "。！？；!?;"
 _ORD = "一二三四五六七八九十"
 # One pass finds every place a sentence may end: terminal marks (with a closing quote),
 # whitespace, a list item after a comma or colon (…：一是… / ，二是…), or a (一) item.
+# The pattern opens with a bare character class so that the regex engine scans for it in
+# C (a leading lookahead or group alternation would make it try every position); the
+# lookbehinds then pick the alternative by the character just consumed.
 _CUT = re.compile(
-    r"(?=[。！？；!?;\s,，:：(（])"  # a cheap first-character test before the alternatives
-    rf"(?:(?P<end>[{re.escape(SENTENCE_END)}]+[”’\"]?)"
-    r"|(?P<ws>\s+)"
-    rf"|(?P<item>[,，:：])(?=[{_ORD}]是[^,，。])"
-    rf"|(?=[(（][{_ORD}]{{1,3}}[)）]))"
+    r"[。！？；!?;\s,，:：(（]"
+    rf"(?:(?<=[{re.escape(SENTENCE_END)}])(?P<end>[{re.escape(SENTENCE_END)}]*[”’\"]?)"
+    r"|(?<=\s)(?P<ws>\s*)"
+    rf"|(?<=[,，:：])(?P<item>)(?=[{_ORD}]是[^,，。])"
+    rf"|(?<=[(（])(?P<bracket>)(?=[{_ORD}]{{1,3}}[)）]))"
 )
 
 
