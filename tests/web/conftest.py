@@ -3,20 +3,23 @@ for the browser tests (uvicorn in a thread on a free 127.0.0.1 port)."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
+import itertools
+import os
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 from sqlalchemy.orm import Session
 
 from zhaoshang.store.db import make_engine
 from zhaoshang.store.models import IndicatorFact, Report
 from zhaoshang.web.app import create_app
+from web_support import CHROMIUM, CHROMIUM_ARGS, open_page, serving
 
 
 @pytest.fixture(scope="session")
@@ -47,26 +50,72 @@ def sample_facts(ingested_sqlite: Any) -> dict[str, Any]:
     return info
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="session")
+def live_server(web_app: Any) -> Iterator[str]:
+    """The read-only portal on the ingested samples, for the browser tests."""
+    with serving(web_app) as url:
+        yield url
+
+
+# --- the ingested samples on PostgreSQL ------------------------------------------------------------
+
+
+@dataclass
+class PgSamples:
+    """The ten samples ingested once into a PostgreSQL database; ``clone()`` gives a writable copy."""
+
+    server: str
+    name: str
+    url: str
+
+    @contextmanager
+    def clone(self) -> Iterator[str]:
+        from zhaoshang.devtools.pgcluster import admin_execute
+
+        name = f"{self.name}_{next(_clones)}"
+        admin_execute(self.server, f"CREATE DATABASE {name} TEMPLATE {self.name} STRATEGY FILE_COPY")
+        try:
+            yield make_url(self.server).set(database=name).render_as_string(hide_password=False)
+        finally:
+            admin_execute(self.server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+_clones = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
-def live_server(web_app: Any) -> Iterator[str]:
-    """The app under uvicorn on 127.0.0.1 (a real socket, for chromium)."""
-    import uvicorn
+def pg_ingested_template(pg_url: str, sample_listing: Path) -> PgSamples:
+    from zhaoshang.devtools.pgcluster import admin_execute
+    from zhaoshang.services.ingest import ingest_paths
+    from zhaoshang.store.schema import init_db
 
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(web_app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the portal did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    name = "zs_web_samples"
+    admin_execute(pg_url, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
+    url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    engine = init_db(url)
+    summary = ingest_paths([sample_listing], engine)
+    engine.dispose()
+    assert not summary.failed, summary.failed
+    return PgSamples(pg_url, name, url)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"chromium not found at {CHROMIUM}")
+        pytest.skip(f"chromium not found at {CHROMIUM}")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: str) -> Iterator[Any]:
+    pg = open_page(browser, live_server)
+    yield pg
+    pg.context.close()
+
+

@@ -16,47 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from web_support import screenshot
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("ZHAOSHANG_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"chromium not found at {CHROMIUM}")
-        pytest.skip(f"chromium not found at {CHROMIUM}")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser: Any, live_server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
-    pg = context.new_page()
-    problems: list[str] = []
-    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    pg.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
-    pg.on("request", lambda r: None if r.url.startswith(live_server) or r.url.startswith("data:") else problems.append(f"external request: {r.url}"))
-    pg.problems = problems  # type: ignore[attr-defined]
-    yield pg
-    context.close()
-
-
-def _shot(pg: Any, name: str) -> None:
-    if os.environ.get("ZHAOSHANG_SCREENSHOTS", "1") != "0":
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(SHOTS / f"{name}.png"))
-
 
 def test_every_page_opens_without_errors_or_outside_requests(page, live_server, sample_facts):
     code = sample_facts["region_codes"][0]
@@ -71,13 +33,13 @@ def test_every_page_opens_without_errors_or_outside_requests(page, live_server, 
 
 def test_home_and_region_channel_screens(page, live_server, sample_facts):
     page.goto(live_server + "/", wait_until="networkidle")
-    _shot(page, "home")
+    screenshot(page, "home")
     charts = [c for c in sample_facts["region_codes"]]
     for code in charts:
         page.goto(f"{live_server}/regions/{code}", wait_until="networkidle")
         if page.locator("#headline-chart").count():
             page.wait_for_selector("#headline-chart[data-ready] canvas")
-            _shot(page, "region")
+            screenshot(page, "region")
             break
     assert page.problems == []
 
@@ -114,7 +76,7 @@ def test_a_permalink_opens_the_reader_on_the_fact(page, live_server, sample_fact
     assert _in_viewport(page, target)
     assert target.evaluate("e => e.textContent") == ind["quote"]
     assert "flash" in (target.get_attribute("class") or "")
-    _shot(page, "reader")
+    screenshot(page, "reader")
 
 
 def test_running_a_comparison_and_downloading_its_csv(page, live_server):
@@ -134,7 +96,7 @@ def test_running_a_comparison_and_downloading_its_csv(page, live_server):
     assert len(table) == rows.count()
     assert any(r["地区"] == first_region for r in table)
     assert all(r["quote"] for r in table)
-    _shot(page, "compare")
+    screenshot(page, "compare")
     assert page.problems == []
 
 
@@ -158,7 +120,7 @@ def test_map_draws_and_search_links_to_the_matching_span(page, live_server):
     if page.locator("#map-chart").count():
         page.wait_for_selector("#map-chart[data-ready] canvas")
         page.wait_for_timeout(500)
-    _shot(page, "map")
+    screenshot(page, "map")
     page.goto(live_server + "/", wait_until="networkidle")
     page.fill("#home-q", "地区生产总值")
     page.press("#home-q", "Enter")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import itertools
 import re
 import shutil
 import zipfile
@@ -11,7 +10,7 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from sqlalchemy import func, make_url, select
+from sqlalchemy import func, select
 
 from zhaoshang.cli.main import cli
 from zhaoshang.services.credit_code import check_character
@@ -29,30 +28,6 @@ from zhaoshang.web.app import create_app
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 PASSWORD = "editor pass 123"
-_counter = itertools.count(1)
-
-
-def pg_admin(server_url: str, *statements: str) -> None:
-    import psycopg
-
-    url = make_url(server_url).set(drivername="postgresql", database="postgres")
-    with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
-        for sql in statements:
-            conn.execute(sql)
-
-
-@pytest.fixture(scope="session")
-def pg_ingested_template(pg_url, sample_listing):
-    """The ten samples ingested once into PostgreSQL; each test clones it (CREATE DATABASE ... TEMPLATE)."""
-    from zhaoshang.services.ingest import ingest_paths
-    from zhaoshang.store.schema import init_db
-    name = "zs_participation_template"
-    pg_admin(pg_url, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
-    engine = init_db(make_url(pg_url).set(database=name).render_as_string(hide_password=False))
-    summary = ingest_paths([sample_listing], engine)
-    engine.dispose()
-    assert not summary.failed
-    return name
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
@@ -64,14 +39,8 @@ def db_copy(request, ingested_sqlite, tmp_path, monkeypatch):
         shutil.copy(ingested_sqlite.path, path)
         yield f"sqlite:///{path}"
         return
-    server = request.getfixturevalue("pg_url")
-    template = request.getfixturevalue("pg_ingested_template")
-    name = f"zs_part_{next(_counter)}"
-    pg_admin(server, f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
-    try:
-        yield make_url(server).set(database=name).render_as_string(hide_password=False)
-    finally:
-        pg_admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with request.getfixturevalue("pg_ingested_template").clone() as url:
+        yield url
 
 
 @pytest.fixture

@@ -116,6 +116,8 @@ def fix_report(
         if not 1949 <= year <= 2100:
             raise EditError("年份不合理")
         report.year = year
+        # Re-extraction keeps what was forced at ingest or by an editor (repository.reextract_report).
+        report.overrides = {**(report.overrides or {}), "year": year}
     after = {"region_code": report.region_code, "region_status": report.region_status, "year": report.year}
     audit.record(session, user, "report.fix", "report", report_id, before, after, ip)
     return report
