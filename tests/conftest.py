@@ -24,16 +24,14 @@ import fcntl
 import itertools
 import os
 import shutil
-import socket
-import subprocess
-import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, make_url
+
+from zhaoshang.devtools.pgcluster import PgCluster, admin_execute, pg_bindir
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
@@ -89,101 +87,6 @@ def gold_dir() -> Path:
 # --- PostgreSQL: a real throwaway cluster ------------------------------------------------------
 
 
-def _pg_bindir() -> Path | None:
-    candidates = [os.environ.get("ZHAOSHANG_PG_BINDIR"), f"/usr/lib/postgresql/{PG_VERSION}/bin"]
-    pg_config = shutil.which("pg_config")
-    if pg_config:
-        try:
-            candidates.append(subprocess.run([pg_config, "--bindir"], capture_output=True, text=True).stdout.strip())
-        except OSError:
-            pass
-    initdb = shutil.which("initdb")
-    if initdb:
-        candidates.append(str(Path(initdb).parent))
-    for cand in candidates:
-        if cand and (Path(cand) / "initdb").is_file() and (Path(cand) / "pg_ctl").is_file():
-            return Path(cand)
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class PgCluster:
-    """initdb + pg_ctl in a temp dir on a free port; runs as ``postgres`` when we are root."""
-
-    def __init__(self, bindir: Path) -> None:
-        self.bindir = bindir
-        self.as_root = os.geteuid() == 0
-        self.dir = Path(tempfile.mkdtemp(prefix="zhaoshang-pg-"))
-        self.data = self.dir / "data"
-        self.log = self.dir / "server.log"
-        self.port = 0
-        if self.as_root:
-            import pwd
-
-            try:
-                pw = pwd.getpwnam("postgres")
-            except KeyError:
-                shutil.rmtree(self.dir, ignore_errors=True)
-                raise RuntimeError("running as root but there is no 'postgres' user to run the server") from None
-            os.chown(self.dir, pw.pw_uid, pw.pw_gid)
-
-    def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        cmd = [str(self.bindir / args[0]), *args[1:]]
-        if self.as_root:
-            cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=self.dir)
-        if check and proc.returncode != 0:
-            log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
-            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}\n{log}")
-        return proc
-
-    def start(self) -> None:
-        self._run(
-            "initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-            "--locale=C.UTF-8", "--no-sync",
-        )  # fmt: skip
-        last_error: Exception | None = None
-        for _attempt in range(5):  # another process may grab the free port between probe and bind
-            self.port = _free_port()
-            opts = (
-                f"-h 127.0.0.1 -p {self.port} -k {self.dir} -F "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
-                "-c shared_buffers=32MB"
-            )
-            try:
-                self._run("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.log), "-o", opts)
-                return
-            except RuntimeError as exc:
-                last_error = exc
-                time.sleep(0.2)
-        raise RuntimeError(f"could not start PostgreSQL: {last_error}")
-
-    def stop(self) -> None:
-        try:
-            if self.port:
-                self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "immediate", "-w", check=False)
-        finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
-
-    def url(self, database: str) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
-
-
-def _pg_admin_execute(server_url: str, *statements: str) -> None:
-    """Run statements outside a transaction (CREATE/DROP DATABASE) on the server's maintenance db."""
-    import psycopg
-
-    url = make_url(server_url).set(drivername="postgresql", database="postgres")
-    with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
-        for sql in statements:
-            conn.execute(sql)
-
-
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     """URL of an empty database on a real PostgreSQL server started (and removed) by the suite."""
@@ -192,16 +95,16 @@ def pg_url() -> Iterator[str]:
         from zhaoshang.store.db import resolve_url
 
         url = resolve_url(external)
-        _pg_admin_execute(url, f"DROP DATABASE IF EXISTS {PG_TEST_DB} WITH (FORCE)", f"CREATE DATABASE {PG_TEST_DB}")
+        admin_execute(url, f"DROP DATABASE IF EXISTS {PG_TEST_DB} WITH (FORCE)", f"CREATE DATABASE {PG_TEST_DB}")
         yield make_url(url).set(database=PG_TEST_DB).render_as_string(hide_password=False)
         return
-    bindir = _pg_bindir()
+    bindir = pg_bindir()
     if bindir is None:
         _missing(f"PostgreSQL server binaries not found (looked in /usr/lib/postgresql/{PG_VERSION}/bin, PATH)")
     cluster = PgCluster(bindir)  # type: ignore[arg-type]
     try:
         cluster.start()
-        _pg_admin_execute(cluster.url("postgres"), f"CREATE DATABASE {PG_TEST_DB}")
+        admin_execute(cluster.url("postgres"), f"CREATE DATABASE {PG_TEST_DB}")
     except Exception:
         cluster.stop()
         raise
@@ -242,7 +145,7 @@ def _migrated_pg(server: str, name: str, *, regions: bool) -> str:
     from zhaoshang.store.regions import load_gazetteer_into
     from zhaoshang.store.schema import init_db
 
-    _pg_admin_execute(server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
+    admin_execute(server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
     engine = init_db(make_url(server).set(database=name).render_as_string(hide_password=False))
     if regions:
         load_gazetteer_into(engine)
@@ -285,14 +188,14 @@ def _fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[_Fresh
         yield db
     finally:
         if db.created:
-            _pg_admin_execute(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            admin_execute(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture
 def db_url(_fresh_db: _FreshDb) -> str:
     """A fresh, empty database URL, once for SQLite and once for PostgreSQL."""
     if _fresh_db.backend == "postgresql" and not _fresh_db.created:
-        _pg_admin_execute(_fresh_db.server, f"CREATE DATABASE {_fresh_db.name}")  # type: ignore[arg-type]
+        admin_execute(_fresh_db.server, f"CREATE DATABASE {_fresh_db.name}")  # type: ignore[arg-type]
         _fresh_db.created = True
     return _fresh_db.url
 
@@ -306,7 +209,7 @@ def _clone_engine(db: _FreshDb, request: pytest.FixtureRequest, *, regions: bool
         shutil.copyfile(request.getfixturevalue(template), db.path)
     else:
         template = request.getfixturevalue("_pg_regions_template" if regions else "_pg_template")
-        _pg_admin_execute(
+        admin_execute(
             db.server,  # type: ignore[arg-type]
             f"DROP DATABASE IF EXISTS {db.name}",
             f"CREATE DATABASE {db.name} TEMPLATE {template} STRATEGY FILE_COPY",
