@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 

@@ -294,11 +294,7 @@ def expand_inputs(specs: Sequence[str | os.PathLike[str]]) -> Iterator[Path | In
 
 
 def ensure_regions_loaded(engine: Engine) -> str | None:
-    """Load the packaged gazetteer into the store if needed; returns its vintage (None if absent)."""
-    try:
-        from zhaoshang.regions import gazetteer  # noqa: F401
-    except ModuleNotFoundError:
-        return None
+    """Load the packaged gazetteer into the store if needed; returns its vintage."""
     from zhaoshang.store.regions import load_gazetteer_into
 
     return load_gazetteer_into(engine).vintage
