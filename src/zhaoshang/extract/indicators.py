@@ -19,7 +19,16 @@ How a number is bound to a metric, sentence by sentence:
    itself; a bare % of a non-rate metric (占比) is not the metric.  Changes stated in
    absolute terms (增加了13597元) and percentage points are not labelled.
 5. Period from the section scope and clause markers (periods.py); kind is ``actual``
-   when the period has ended by the report year, else ``target``.
+   when the period has ended by the report year, else ``target``.  Convention for
+   两年平均增长 / 三年平均增长 (used in 2021–2023 reports to smooth the 2020 base): the
+   measure is ``avg_growth_pct`` and the period is the N years ending at the statement's
+   own year — a 2022 report's review gives "2020-2021" (SCHEMA.md has no rule for it;
+   this mirrors 年均增长 over a plan, whose period is the plan's span).
+6. Scope: a metric named right after a sub-area (临港新片区…, …园区…, …镇…, …街道…) is that
+   area's figure, not the region's, unless the name is the report region's own; a
+   分别 list borrows the subjects of earlier figures only when its clause names no
+   subject of its own (…，低保标准分别提高到… is not about the incomes before it); a
+   qualifier after a list's last figure (分别增长8%和9%左右) holds for every figure.
 
 The result is deduplicated on (metric, period, kind, measure, number, unit): a target
 restated in an annex is one fact, reported at its first statement.

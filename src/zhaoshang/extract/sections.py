@@ -19,7 +19,6 @@ section.  The closing exhortation is the last ``各位代表`` paragraph near th
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from zhaoshang.extract.view import arabic_years
@@ -150,15 +149,11 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
     """Contiguous sections covering ``text`` (preamble first), each with a kind and title."""
     bounds: list[tuple[int, str, str]] = []  # (start, kind, title)
     current = "preamble"
-    # Every word that could make a heading, found in one pass; a candidate is looked at
-    # only if one lies in its first 48 characters (a bisect, not a regex call per boundary).
-    kind_words = [w.start() for w in _KIND_WORD.finditer(text)]
     for m in _CANDIDATE.finditer(text):
-        body = m.end()
-        k = bisect.bisect_left(kind_words, body)
-        if k == len(kind_words) or kind_words[k] >= body + 48:
-            continue  # cheap test first: no word that could make this a part heading
         start = m.end("b") if m["b"] is not None else m.start()
+        body = m.end()
+        if not _KIND_WORD.search(text, body, body + 48):
+            continue  # cheap test first: no word that could make this a part heading
         title = _title_at(text, body)
         if not title:
             continue
