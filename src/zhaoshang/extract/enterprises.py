@@ -56,10 +56,11 @@ WEAK_WORDS: tuple[str, ...] = (
     "智慧农业", "城建", "城投", "集团", "物业", "劳务",
 )
 _BUSINESS_WORDS = set(WEAK_WORDS) | _STRONG
-# A first-character lookahead lets the engine skip most positions (4× faster than the bare ``+``).
-_BUSINESS = re.compile(
-    "(?=[" + "".join(sorted({w[0] for w in _BUSINESS_WORDS})) + "])(?:" + trie_regex(_BUSINESS_WORDS) + ")+"
-)
+# Written X(?:X)* rather than (?:X)+ so that the pattern opens with the trie's branch of
+# literals, from which the engine derives a first-character set and skips, in C, every
+# position where no business word starts (a leading lookahead would not be used that way).
+_BUSINESS_TRIE = trie_regex(_BUSINESS_WORDS)
+_BUSINESS = re.compile(f"(?:{_BUSINESS_TRIE})(?:{_BUSINESS_TRIE})*")
 #: nouns that turn "brand + business word" into a place or an institution (代碑寺物流园区,
 #: 安徽科技学院, 东拉山旅游公路) or a generic phrase (科技型企业, 能源产业)
 _NOT_COMPANY_AFTER = re.compile(

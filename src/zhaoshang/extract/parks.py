@@ -35,7 +35,10 @@ KINDS: dict[str, str] = {
     "产业基地": "基地", "基地": "基地",
     "示范区": "示范区", "试验区": "试验区", "合作区": "合作区", "商务区": "商务区", "陆港区": "物流园",
 }
-_SUFFIX = re.compile("(?=[" + "".join(sorted({k[0] for k in KINDS})) + "])" + trie_regex(KINDS))
+# The bare trie opens with a branch of literals, from which the regex engine derives a
+# first-character set and skips non-candidate positions in C (a leading lookahead is
+# not used that way: measured 2.5× slower).
+_SUFFIX = re.compile(trie_regex(KINDS))
 #: verbs that belong inside park names (皖北承接产业转移集聚区, 农业产业融合示范园 …)
 _KEEP_VERBS = frozenset(
     "承接 转移 创新 循环 综合 制造 应用 开放 开发 合作 示范 孵化 加工 服务 保护 养殖 种植 融合 生产 供给 产销 "
