@@ -38,3 +38,17 @@ def test_text_without_line_breaks_only_folds_punctuation() -> None:
 def test_a_heading_line_keeps_its_break() -> None:
     src = "一、2020年工作回顾\n2020年是极不平凡的一年。\n“十三五”时期的工作回顾\n五年来成绩显著。"
     assert ReadingView.of(src).cuts == ()
+
+
+def test_a_blank_line_is_never_a_soft_break_even_after_a_wrapped_one() -> None:
+    from zhaoshang.extract.view import soft_breaks
+
+    text = "全年地区生产\n总值增长5%，\n\n固定资产投资\n  增长6%。\n \n下一段"
+    spans = [text[m.start() : m.end()] for m in soft_breaks(text)]
+    assert spans == ["\n", "\n  "]
+
+
+def test_a_line_ending_a_sentence_keeps_its_break_even_with_trailing_spaces() -> None:
+    from zhaoshang.extract.view import soft_breaks
+
+    assert soft_breaks("增长5%。  \n固定资产投资增长6%") == []

@@ -57,8 +57,11 @@ def _ascii_punct(text: str) -> str:
 
 # A line break inside a sentence: the line does not end a sentence (or a heading ending
 # in a colon), and the next line does not open a numbered heading or list item.
+# The break is judged from the start of its whitespace run (a line ending 。 followed by
+# trailing spaces is still a sentence end).  Written to open with a bare character class,
+# which the regex engine scans for in C; the lookbehind checks the character before it.
 SOFT_BREAK = re.compile(
-    r"(?=[ \t\u3000\n])(?<![。！？；;!?:：\n])[ \t\u3000]*\n[ \t\u3000]*"
+    r"[ \t\u3000\n](?<![。！？；;!?:：\n \t\u3000][ \t\u3000\n])(?:(?<=\n)|(?<=[ \t\u3000])[ \t\u3000]*\n)[ \t\u3000]*"
     r"(?![一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[,，、]|[\n\s]|$)"
 )
 
