@@ -34,6 +34,15 @@ from zhaoshang.extract.industries import tag_industries, taxonomy, trie_regex
 from zhaoshang.extract.names import LEAD_WORDS, canonical_key, clause_floor, name_start, strip_region
 from zhaoshang.model import Document, Enterprise
 
+# Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LEVEL_HEAD = re.compile(r"^[省市县区州]")
+_OWNED_BY_LEVEL = re.compile(r"^[省市县区州](?![省市县区州])")
+_NOT_A_BRAND = re.compile(r"上市|国有|民营|犯罪|恶势力|僵尸|各类|一批")
+_SUBORDINATE = re.compile(r"属")
+_LIST_ITEM = re.compile(r"[^、和及与]+")
+
+
 _ORG = re.compile(
     r"(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|控股有限公司|有限公司|集团公司|控股集团|"
     r"总公司|分公司|集团|公司)(?![制化])"
@@ -117,7 +126,7 @@ def _proper(core: str, places: bool = False) -> bool:
     for word, tag in rjieba.tag(core):
         if word in terms:
             continue
-        if tag in _PROPER_TAGS or (places and tag == "ns") or re.fullmatch(r"[A-Za-z]{2,}", word):
+        if tag in _PROPER_TAGS or (places and tag == "ns") or _LATIN_WORD.fullmatch(word):
             return True
         if len(word) >= 2 and not rjieba.has_word(word):
             return True
@@ -141,7 +150,7 @@ def _brand_ok(brand: str, max_len: int = 6) -> bool:
     """A brand is a proper part of a name: 2–``max_len`` chars, not made only of generic or
     industry words, not a place or zone (凤泉湖高新区), no digits (100MW)."""
     core = strip_region(brand)
-    bare = re.sub(r"^[省市县区州]", "", core)
+    bare = _LEVEL_HEAD.sub("", core)
     if _PREP.match(core) and len(core) > 2 and not rjieba.has_word(core[:2]):
         return False  # a preposition glued to the name by the segmenter
     if not 2 <= len(core) <= max_len or _GENERIC_BRAND.match(bare) or core in _surface_terms():
@@ -165,10 +174,10 @@ def _org_names(text: str) -> list[tuple[int, int]]:
         if not brand:
             continue
         core = strip_region(brand)
-        region_owned = core != brand or re.match(r"^[省市县区州](?![省市县区州])", brand)
-        if re.search(r"上市|国有|民营|犯罪|恶势力|僵尸|各类|一批", brand):
+        region_owned = core != brand or _OWNED_BY_LEVEL.match(brand)
+        if _NOT_A_BRAND.search(brand):
             continue
-        if (_brand_ok(brand, 12) and _proper(core, places=True)) or (region_owned and len(core) >= 2 and not re.search(r"属", brand)):
+        if (_brand_ok(brand, 12) and _proper(core, places=True)) or (region_owned and len(core) >= 2 and not _SUBORDINATE.search(brand)):
             out.append((ns, m.end()))
     return out
 
@@ -239,7 +248,7 @@ def _listed_brands(text: str) -> list[tuple[int, int]]:
             start -= 1
         items: list[tuple[int, int]] = []
         first = True
-        for part in re.finditer(r"[^、和及与]+", text[start:end]):
+        for part in _LIST_ITEM.finditer(text[start:end]):
             s_, e = start + part.start(), start + part.end()
             if first:  # the first item: trim back to the verb that introduces the list
                 s_ = name_start(text, e, s_, keep_verbs=_ORG_KEEP, max_len=12)
@@ -278,7 +287,7 @@ def _org_anchored(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int
             start -= 1
         while end < len(text) and text[end] not in ",，;；。:：!！?？\n":
             end += 1
-        parts = list(re.finditer(r"[^、和及与]+", text[start:end]))
+        parts = list(_LIST_ITEM.finditer(text[start:end]))
         if len(parts) < 2:
             continue
         first_end = start + parts[0].end()

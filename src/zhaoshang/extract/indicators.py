@@ -55,6 +55,15 @@ from zhaoshang.extract.sentences import split_sentences
 from zhaoshang.extract.view import ReadingView
 from zhaoshang.model import Document, Indicator, Section, Sentence
 
+# Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
+_LIST_ITEM_SEP = re.compile(r"、|(?<!增)和|与|及")
+_CHANGE_VERB_END = re.compile(r"(?:增长|下降|提高|降低)$")
+_APPROX_MARK = re.compile(r"[余多]")
+_PIECE_SEP = re.compile(r"[,、]")
+_PAST_FIVE_YEARS = re.compile(r"过去五年|五年来")
+_TARGET_WORD = re.compile(r"力争|确保|预期|目标|今年|计划")
+
+
 __all__ = ["extract_indicators"]
 
 _MAGNITUDE = re.compile(r"^(?:万亿|亿|万|千|百)")
@@ -172,7 +181,7 @@ def _subjects(text: str, lo: int, hi: int, mentions: list[Mention], n: int) -> t
         items.append(m.metric if not m.many else "__many__")
         pos = m.end
     tail = text[pos:hi]
-    tail_items = [s for s in re.split(r"、|(?<!增)和|与|及", tail)[1:]]
+    tail_items = [s for s in _LIST_ITEM_SEP.split(tail)[1:]]
     items.extend([None] * len(tail_items))
     if len(items) == 1 and items[0] == "__many__":
         many = inside[0].many
@@ -193,7 +202,7 @@ def _measure(metric: str, a: Amount, gap: str) -> str | None:
         if _REBAR.fullmatch(tail):
             tail = head  # 增长9%，争取10%: the second figure restates the first one's measure
         if spec.rate:
-            return None if re.search(r"(?:增长|下降|提高|降低)$", tail) else "rate_pct"
+            return None if _CHANGE_VERB_END.search(tail) else "rate_pct"
         if "年均" in tail or "年平均" in tail:
             return "avg_growth_pct"
         if _GROWTH.search(tail):
@@ -216,7 +225,7 @@ def _qualifier(text: str, a: Amount, gap: str) -> str | None:
         return "at_least" if g in ("以上", "之上") else "about" if g in ("左右", "上下") else "at_most"
     if _Q_BEFORE_MOST.search(gap):
         return "at_most"
-    if _Q_BEFORE_LEAST.search(gap) or re.search(r"[余多]", a.text):
+    if _Q_BEFORE_LEAST.search(gap) or _APPROX_MARK.search(a.text):
         return "at_least"
     if _Q_BEFORE_ABOUT.search(gap):
         return "about"
@@ -394,7 +403,7 @@ def _bind_single(
         gap = _mask(text, m.end, a.start, masked)
         if _GAP_RE.fullmatch(gap) and gap.count(",") <= 2 and not (m.many and m.metric is None):
             return _Bound(a, m.metric, m.start, gap, a)
-    piece = re.split(r"[,、]", _mask(text, cstart, a.start, masked))[-1]
+    piece = _PIECE_SEP.split(_mask(text, cstart, a.start, masked))[-1]
     pm = cat.pronouns.match(piece) if cat.pronouns else None
     if pm and _GAP_RE.fullmatch(piece[pm.end() :]):
         for m in reversed(before):
@@ -427,10 +436,10 @@ def _period(
     plan = named_plan(local)
     if plan is not None:
         return plan
-    if scope in ("last", "unknown") and (measure == "avg_growth_pct" or re.search(r"过去五年|五年来", local)):
+    if scope in ("last", "unknown") and (measure == "avg_growth_pct" or _PAST_FIVE_YEARS.search(local)):
         scope = "past_plan"
     elif scope == "unknown":
-        scope = "this" if re.search(r"力争|确保|预期|目标|今年|计划", text[lo : b.amount.start]) else "last"
+        scope = "this" if _TARGET_WORD.search(text[lo : b.amount.start]) else "last"
     return scope_period(scope, year)
 
 

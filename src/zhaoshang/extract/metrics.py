@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["Mention", "MetricSpec", "Catalogue", "catalogue", "find_mentions"]
 
@@ -26,9 +26,9 @@ class MetricSpec:
     always_growth: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An alias occurrence: one metric, or several (城乡居民… → urban and rural)."""
+class Mention(NamedTuple):
+    """An alias occurrence: one metric, or several (城乡居民… → urban and rural).  A named
+    tuple: a report has hundreds and a frozen dataclass is slow to build."""
 
     start: int
     end: int

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import rjieba
 
@@ -46,9 +46,11 @@ def _section_at(sections: list[Section], starts: list[int], pos: int) -> str:
     return "other"
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    """One sentence of a document: its span, its text and the kind of section it sits in."""
+class Chunk(NamedTuple):
+    """One sentence of a document: its span, its text and the kind of section it sits in.
+
+    Immutable; a named tuple rather than a frozen dataclass because documents create
+    thousands of them and a frozen dataclass is several times slower to build."""
 
     start: int
     end: int

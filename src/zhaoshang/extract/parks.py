@@ -20,6 +20,12 @@ from zhaoshang.extract.industries import tag_industries, trie_regex
 from zhaoshang.extract.names import clause_floor, name_start
 from zhaoshang.model import Document, Park
 
+# Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
+_LIST_JOIN = re.compile(r"[和及、]")
+_EACH_COUNTED = re.compile(r"各\d+[个家]")
+_COUNT_CHARS = re.compile(r"[\d万千百亩个.]")
+
+
 #: suffix as written → normalised park_kind (longest suffix first in the regex).
 KINDS: dict[str, str] = {
     "经济技术开发区": "经开区", "经济开发区": "经开区", "经开区": "经开区",
@@ -73,7 +79,7 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
     prefix = _LEVEL.sub("", text[ns:ks])
     if _GENERIC_NAME.match(prefix) or _SCALE.match(prefix) or _PROGRAMME.match(text, ns):
         return False
-    if re.search(r"[和及、]", text[ns:ks]):
+    if _LIST_JOIN.search(text[ns:ks]):
         return False  # 成品油和国储粮基地: two names sharing one head
     floor = clause_floor(text, ns)
     if text.rfind("《", 0, ns) > text.rfind("》", 0, ns):
@@ -87,7 +93,7 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
         return False
     if _SCALE_BEFORE.search(text, max(0, ns - 4), ns) or _NOT_PARK.search(name) or _FACILITY_AFTER.match(text, ke):
         return False
-    if re.search(r"各\d+[个家]", text[ke : ke + 12]):
+    if _EACH_COUNTED.search(text[ke : ke + 12]):
         return False  # 新增省级电商示范园和示范镇各1个: a count of kinds
     # 3000亩蓝莓、5000亩葡萄、6000亩黄桃基地 / A和B基地: one head shared by short bare items
     j = ns
@@ -98,7 +104,7 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
         k = j - 1
         while k > 0 and text[k - 1] not in ",，;；。:：、和及":
             k -= 1
-        prev = re.sub(r"[\d万千百亩个.]", "", text[k : j - 1])
+        prev = _COUNT_CHARS.sub("", text[k : j - 1])
         if 0 < len(prev) <= 6 and not _SUFFIX.search(prev):
             return False
     if kind == "示范区" and not _ECON.search(name):

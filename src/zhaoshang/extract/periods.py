@@ -20,6 +20,18 @@ from dataclasses import dataclass
 
 from zhaoshang.extract.sections import plan_span
 
+# Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
+_PLAN_NAME = re.compile(r"十([一二三四五六])五(?!”?(?:末|期末))")
+_MOVES_ON = re.compile(r"#.*(?:到|至)")
+_TARGET_TALK = re.compile(r"今年|力争|预期目标|主要目标")
+_REVIEW_TALK = re.compile(r"去年|过去一年|刚刚过去")
+_SINCE_BASE = re.compile(r"(?:较|比|与)(?:“?十([一二三四五])五”?(?:末|期末|时期)?|((?:19|20)\d\d)年(?:底|末)?)(?:相比)?[^#]*$")
+_PLAN_END = re.compile(r"“?十([一二三四五六])五”?(?:末|期末)")
+_FRONTING = re.compile(r"\s*(?:到|至|截至|截止|在|于|预计到|力争到|确保到)?")
+_CLAUSE_OR_TO = re.compile(r"[,，]|到|至")
+_FROM_END = re.compile(r"(?:从|由)$")
+
+
 __all__ = [
     "Scope", "ScopeTracker", "plan_of_year", "plan_name", "period_label", "scope_period", "past_span", "next_span",
     "named_plan", "infer_year", "explicit_period",
@@ -83,9 +95,9 @@ def named_plan(text: str) -> tuple[int, int] | None:
     """Span of the five-year plan named last in ``text`` (“十三五”期间 → 2016-2020), unless
     it names the plan's end (“十二五”末) or the text moves on from it (…#增加到…)."""
     found = None
-    for m in re.finditer(r"十([一二三四五六])五(?!”?(?:末|期末))", text):
+    for m in _PLAN_NAME.finditer(text):
         found = m
-    if found is None or re.search(r"#.*(?:到|至)", text[found.end() :]):
+    if found is None or _MOVES_ON.search(text[found.end() :]):
         return None  # 由“十二五”#增加到#: the plan dates the first figure only
     return plan_span(_CN_ORD["十" + found.group(1)])
 
@@ -180,7 +192,7 @@ def infer_year(text: str) -> int | None:
     if not years:
         return None
     latest = max(years)
-    if re.search(r"今年|力争|预期目标|主要目标", text) and not re.search(r"去年|过去一年|刚刚过去", text):
+    if _TARGET_TALK.search(text) and not _REVIEW_TALK.search(text):
         return latest
     return latest + 1
 
@@ -193,7 +205,7 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
     """
     past_lo, past_hi = past_span(year)
     # 较2015年增长 / 比“十二五”末 / 较“十二五”: growth over the whole past plan.
-    m = re.search(r"(?:较|比|与)(?:“?十([一二三四五])五”?(?:末|期末|时期)?|((?:19|20)\d\d)年(?:底|末)?)(?:相比)?[^#]*$", prefix)
+    m = _SINCE_BASE.search(prefix)
     if m:
         if m.group(2):
             base = int(m.group(2))
@@ -205,7 +217,7 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
     # figure is about: drop it before looking for dates.
     prefix = _COMPARISON.sub("", prefix)
     m = None
-    for m in re.finditer(r"“?十([一二三四五六])五”?(?:末|期末)", prefix):
+    for m in _PLAN_END.finditer(prefix):
         pass
     if m is not None and "#" not in prefix[m.end() :].lstrip("的"):
         lo, hi = plan_span(_CN_ORD["十" + m.group(1)])
@@ -217,19 +229,19 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
     if m is not None:
         y = int(m.group(1))
         tail = prefix[m.end() :]
-        fronted = re.fullmatch(r"\s*(?:到|至|截至|截止|在|于|预计到|力争到|确保到)?", prefix[: m.start()]) is not None and re.match(
+        fronted = _FRONTING.fullmatch(prefix[: m.start()]) is not None and re.match(
             r"(?:底|末|年底|年末)?[,，]", tail
         )
         if "#" in tail and not fronted:
             # 2020年实现生产总值#、规上工业增加值#: the year dates the whole list in its clause,
             # but not past a clause break, nor in 从2015年的#提升到# (it dates only the first).
             # A year fronting the sentence (到2025年，…) dates all of it.
-            if re.search(r"[,，]|到|至", tail) or re.search(r"(?:从|由)$", prefix[max(0, m.start() - 1) : m.start()]):
+            if _CLAUSE_OR_TO.search(tail) or _FROM_END.search(prefix[max(0, m.start() - 1) : m.start()]):
                 return None
         if y > year:
             return _target_year_span(y, year)
         if year - 15 <= y <= year:
             return (y, y)
-    if scope == "past_plan" and re.search(r"(?:从|由)$", prefix):
+    if scope == "past_plan" and _FROM_END.search(prefix):
         return (past_lo - 1, past_lo - 1)
     return None
