@@ -124,11 +124,19 @@ def register(session: Session, values: dict[str, Any]) -> EnterpriseRegistration
 class Evidence:
     kind: str  # industry | project | park | enterprise | target
     text: str
+    """The fact's quote: exactly ``report.text[start:end]``."""
     report_id: int
     start: int
     end: int
     fact_id: int
     extra: dict[str, Any] = field(default_factory=dict)
+    before: str = ""
+    """The rest of the sentence before the quote, so a match reads as a sentence, not a word."""
+    after: str = ""
+
+    @property
+    def sentence(self) -> str:
+        return f"{self.before}{self.text}{self.after}"
 
 
 @dataclass
@@ -151,6 +159,10 @@ class RegionMatch:
 def _json_has(column: Any, code: str) -> Any:
     # Portable "JSON list contains a string" for SQLite and PostgreSQL; refined in Python afterwards.
     return cast(column, String).like(f'%"{code}"%')
+
+
+CANDIDATES_PER_KIND = 12
+"""Evidence gathered per region and kind before sentences are known; repeats are folded later."""
 
 
 def match_regions(
@@ -180,7 +192,7 @@ def match_regions(
     for fact, region in mentions:
         m = slot(region)
         m.industry_weight += fact.weight
-        if sum(e.kind == "industry" for e in m.evidence) < evidence_per_kind:
+        if sum(e.kind == "industry" for e in m.evidence) < CANDIDATES_PER_KIND:
             m.evidence.append(Evidence("industry", fact.quote, fact.report_id, fact.start, fact.end, fact.id, {"name": fact.name}))
 
     tagged = ((ProjectFact, "project", 2.0), (ParkFact, "park", 1.5), (EnterpriseMention, "enterprise", 0.5))
@@ -205,7 +217,7 @@ def match_regions(
         for fact, region in rows:
             m = slot(region)
             m.score += bonus
-            if sum(e.kind == kind for e in m.evidence) < evidence_per_kind:
+            if sum(e.kind == kind for e in m.evidence) < CANDIDATES_PER_KIND:
                 extra = {"name": getattr(fact, "name", None)}
                 if kind == "project":
                     extra["investment_yuan"] = fact.investment_yuan
@@ -214,8 +226,30 @@ def match_regions(
     for m in matches.values():
         m.score += m.industry_weight
     ranked = sorted(matches.values(), key=lambda m: (-m.score, m.code))[:limit]
+    _attach_sentences(session, ranked, evidence_per_kind)
     _attach_targets(session, ranked)
     return ranked
+
+
+def _attach_sentences(session: Session, ranked: list[RegionMatch], per_kind: int) -> None:
+    """Give every piece of evidence its sentence, and keep ``per_kind`` distinct sentences per kind."""
+    from zhaoshang.services.text import evidence_sentence
+
+    ids = sorted({e.report_id for m in ranked for e in m.evidence})
+    texts = {i: t for i, t in session.execute(select(Report.id, Report.text).where(Report.id.in_(ids)))} if ids else {}
+    for m in ranked:
+        kept: list[Evidence] = []
+        seen: set[tuple[int, int, int]] = set()
+        for e in m.evidence:
+            text = texts.get(e.report_id, "")
+            s, t = evidence_sentence(text, e.start, e.end) if text else (e.start, e.end)
+            key = (e.report_id, s, t)
+            if key in seen or sum(k.kind == e.kind for k in kept) >= per_kind:
+                continue
+            seen.add(key)
+            e.before, e.after = text[s:e.start], text[e.end:t]
+            kept.append(e)
+        m.evidence = kept
 
 
 def _or_like(column: Any, codes: set[str]) -> Any:
@@ -253,7 +287,10 @@ def _attach_targets(session: Session, ranked: list[RegionMatch]) -> None:
                                        {"metric": f.metric, "period": f.period, "number": f.number, "unit": f.unit}))
 
 
-MATCH_COLUMNS = ("rank", "region", "code", "level", "score", "industry_weight", "evidence_kind", "evidence", "report_id", "start", "end")
+MATCH_COLUMNS = (
+    "rank", "region", "code", "level", "score", "industry_weight", "evidence_kind", "evidence", "sentence",
+    "report_id", "start", "end",
+)
 
 
 def match_rows(matches: list[RegionMatch]) -> list[dict[str, Any]]:
@@ -265,6 +302,7 @@ def match_rows(matches: list[RegionMatch]) -> list[dict[str, Any]]:
                 "rank": rank, "region": m.name, "code": m.code, "level": m.level, "score": round(m.score, 2),
                 "industry_weight": round(m.industry_weight, 2),
                 "evidence_kind": e.kind if e else "", "evidence": e.text if e else "",
+                "sentence": e.sentence if e else "",
                 "report_id": e.report_id if e else "", "start": e.start if e else "", "end": e.end if e else "",
             })
     return rows

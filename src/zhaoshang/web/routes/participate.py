@@ -236,7 +236,8 @@ def _matches_json(industry: str, matches: list[onboarding.RegionMatch]) -> dict[
                 "region": {"code": m.code, "name": m.name, "level": m.level}, "score": round(m.score, 3),
                 "industry_weight": round(m.industry_weight, 3), "counts": m.counts(),
                 "evidence": [
-                    {"kind": e.kind, "quote": e.text, "report_id": e.report_id, "start": e.start, "end": e.end,
+                    {"kind": e.kind, "quote": e.text, "sentence": e.sentence, "report_id": e.report_id,
+                     "start": e.start, "end": e.end,
                      "url": f"/reports/{e.report_id}#f-{'indicator' if e.kind == 'target' else e.kind}-{e.fact_id}",
                      **e.extra}
                     for e in m.evidence
