@@ -17,11 +17,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from zhaoshang.store.models import FACT_TABLES
 
 MAX_ENTRIES = 512
 MAX_BODY = 2 * 1024 * 1024
@@ -34,16 +33,15 @@ CACHED_PREFIXES: tuple[str, ...] = (
 """The portal's read-only pages and their JSON twins; ``/`` is matched exactly."""
 
 
-def version_query() -> str:
-    parts = ["(SELECT max(id) FROM reports)", "(SELECT count(*) FROM reports)", "(SELECT max(id) FROM audit_log)"]
-    parts += [f"(SELECT max(id) FROM {model.__tablename__})" for model in FACT_TABLES.values()]  # type: ignore[attr-defined]
-    return "SELECT " + ", ".join(parts)
-
-
 def store_version(engine: Engine) -> tuple[object, ...]:
-    """The fingerprint of the store's content (see the module docstring)."""
-    with engine.connect() as conn:
-        return tuple(conn.execute(text(version_query())).one())
+    """The fingerprint of the store's content: the services' own data version, so the
+    response cache and the services' memo are invalidated by exactly the same changes."""
+    from sqlalchemy.orm import Session
+
+    from zhaoshang.services.cache import data_version
+
+    with Session(engine) as session:
+        return data_version(session)
 
 
 def cacheable_path(path: str, prefixes: Sequence[str] = CACHED_PREFIXES) -> bool:
