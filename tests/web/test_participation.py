@@ -333,6 +333,16 @@ def test_editors_fix_a_region_and_rerun_extraction(client, engine, db_copy):
     assert before_facts > 0
 
 
+def test_an_editor_correcting_from_the_reader_gets_the_edit_form_link(client, engine, db_copy):
+    with transaction(engine) as s:
+        fid = s.scalar(select(IndicatorFact.id).limit(1))
+    path = f"/contribute?fact_type=indicator&fact_id={fid}"
+    assert f"/admin/facts/indicator/{fid}" not in client.get(path).text
+    make_editor(db_copy)
+    login(client)
+    assert f"/admin/facts/indicator/{fid}" in client.get(path).text
+
+
 def test_admin_pages_need_a_login(client):
     for path in ["/admin", "/admin/queue", "/admin/registrations", "/admin/messages", "/admin/audit"]:
         r = client.get(path, follow_redirects=False)

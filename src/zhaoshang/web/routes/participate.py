@@ -22,7 +22,7 @@ from zhaoshang.services.security import hit_rate_limit, log_event
 from zhaoshang.store.db import transaction
 from zhaoshang.store.models import FACT_TABLES, Region
 from zhaoshang.web.deps import get_session
-from zhaoshang.web.participation import UPLOAD_LIMIT, client_ip, field, page, read_form
+from zhaoshang.web.participation import UPLOAD_LIMIT, client_ip, current_user, field, page, read_form
 
 router = APIRouter(include_in_schema=False)
 
@@ -76,6 +76,7 @@ def contribute_page(
     fact_id: int | None = Query(None, ge=1),
     session: Session = Depends(get_session),
 ) -> HTMLResponse:
+    current_user(request, session)  # an editor gets a direct link to the fact's edit form
     return page(request, "participate/contribute.html", _contribute_context(session, fact_type, fact_id))
 
 
