@@ -48,6 +48,9 @@ def extract(file: Path, as_json: bool, year: int | None, region: str | None, ind
         raise click.ClickException(exc.reason) from exc
     except IndexError as exc:
         raise click.ClickException(str(exc)) from exc
+    for stage, reason in doc.stage_errors.items():
+        # the other stages' facts are still printed; stdout stays the contract JSON
+        click.echo(f"warning: the {stage} stage failed, its facts are missing ({reason})", err=True)
     if as_json:
         click.echo(json.dumps(doc.to_contract(), ensure_ascii=False))
     else:

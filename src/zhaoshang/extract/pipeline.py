@@ -106,7 +106,7 @@ def extract_document(
             continue
         good = [f for f in facts if _span_ok(text, f)]
         if len(good) < len(facts):
-            doc.stage_errors[field_name] = f"{len(facts) - len(good)} fact(s) whose quote is not text[start:end] dropped"
+            doc.stage_errors[field_name] = f"error: {len(facts) - len(good)} fact(s) whose quote is not text[start:end] dropped"
         setattr(doc, field_name, good)
     doc.check_spans()
     return doc
