@@ -20,6 +20,7 @@ section.  The closing exhortation is the last ``各位代表`` paragraph near th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from zhaoshang.extract.view import arabic_years
 from zhaoshang.model import Section
@@ -35,7 +36,19 @@ KIND_ORDER: dict[str, int] = {
 _CN_ORD = "一二三四五六七八九十"
 _NUM_PREFIX = rf"(?:[{_CN_ORD}](?: ?[{_CN_ORD}])?、|[(（][{_CN_ORD}]{{1,3}}[)）])"
 # A candidate starts at text start, after sentence punctuation or whitespace.
-_CANDIDATE = re.compile(rf"(?:^|(?P<b>[。！？!?;；:： \n\t]))(?=\S)(?P<num>{_NUM_PREFIX})?")
+# (Two patterns rather than ``(?:^|[…])``: one that opens with a character class lets the
+# regex engine skip, in C, every position that is not a boundary.)
+_BOUNDARY = re.compile(rf"[。！？!?;；:： \n\t](?=\S)(?P<num>{_NUM_PREFIX})?")
+_OPENING = re.compile(rf"(?=\S)(?P<num>{_NUM_PREFIX})?")
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """(start, body start, heading number) of every place a heading may begin."""
+    m = _OPENING.match(text)
+    if m:
+        yield 0, m.end(), m["num"]
+    for m in _BOUNDARY.finditer(text):
+        yield m.start() + 1, m.end(), m["num"]
 
 _PLAN_NAMES = "十一五|十二五|十三五|十四五|十五五|十六五"
 _TITLE_END = re.compile(
@@ -149,9 +162,7 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
     """Contiguous sections covering ``text`` (preamble first), each with a kind and title."""
     bounds: list[tuple[int, str, str]] = []  # (start, kind, title)
     current = "preamble"
-    for m in _CANDIDATE.finditer(text):
-        start = m.end("b") if m["b"] is not None else m.start()
-        body = m.end()
+    for start, body, num in _candidates(text):
         if not _KIND_WORD.search(text, body, body + 48):
             continue  # cheap test first: no word that could make this a part heading
         title = _title_at(text, body)
@@ -160,8 +171,8 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
         kind = classify_heading(title, year)
         if kind is None:
             continue
-        numbered = m["num"] is not None
-        if m["num"] and m["num"][0] in "(（" and kind not in ("self_improvement", "appendix"):
+        numbered = num is not None
+        if num and num[0] in "(（" and kind not in ("self_improvement", "appendix"):
             continue  # (一) items are never top-level parts except these two
         if not numbered and not _unnumbered_ok(title, kind, year):
             continue
@@ -171,7 +182,7 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
             continue
         if bounds and start - bounds[-1][0] < len(bounds[-1][2]) + 2:
             continue  # a heading repeated right after itself
-        bounds.append((start, kind, (m["num"] or "") + title))
+        bounds.append((start, kind, (num or "") + title))
         current = kind
     bounds = _add_glued_appendix(text, bounds)
     bounds = _add_closing(text, bounds)
