@@ -172,7 +172,14 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
     return FacetCounts(sum(r.n for r in rows), *by), 0
 
 
-def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo: int) -> list[UnitRow]:
+def compile_words(query: Query, bonus: set[str]) -> str | None:
+    """Unused here: ts_rank ranks every match, the word-layer weight is part of ``match``."""
+    return None
+
+
+def page(
+    conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo: int, words: str | None = None
+) -> list[UnitRow]:
     params: dict[str, Any] = {"q": match, "limit": limit, "offset": offset}
     where = _where(flt, params)
     rows = conn.execute(

@@ -36,10 +36,9 @@ SECTION_CODES: dict[str, int] = {
 }  # fmt: skip
 SECTION_BY_CODE = {v: k for k, v in SECTION_CODES.items()}
 RANK_WINDOW = 1_000
-"""Above this many matches, bm25 ranks only the matches of the most recently added reports
-that together hold at least this many; total and facets stay exact.  bm25 costs FTS5 about
-3.5 µs per row, so ranking every one of 100,000 matches of a common word would take a third
-of a second; recency is the tie-breaker a news-like portal wants anyway."""
+"""Above this many matches only the newest this-many are ranked (see ``page``); total and facets
+stay exact.  FTS5's bm25 costs about 3.5 µs per match plus a pass over every match for its
+IDF, so ranking all 100,000 matches of a common word would take a third of a second."""
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS search_units (
@@ -277,10 +276,25 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
     return FacetCounts(total, by["p"], by["l"], by["y"], by["s"]), lo
 
 
-def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo: int) -> list[UnitRow]:
-    """One page ranked by bm25 (higher score is better) among matches with rowid >= ``lo``."""
+def compile_words(query: Query, bonus: set[str]) -> str | None:
+    """An expression matching the word-layer tokens of the query's positive words, if any."""
+    tokens = [_quoted([word_token(a)]) for a in query.positives() if a in bonus]
+    return " OR ".join(tokens) or None
+
+
+def page(
+    conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo: int, words: str | None = None
+) -> list[UnitRow]:
+    """One page, higher score first.
+
+    ``lo == 0``: bm25 over every match.  Otherwise (more than ``RANK_WINDOW`` matches) bm25 is
+    out of reach — FTS5 computes its IDF by visiting every match — so the window's matches are
+    ordered by whole-word hit, then shorter sentence, then recency.
+    """
     params: dict[str, Any] = {"q": match, "lo": lo, "limit": limit, "offset": offset}
     where = _where(flt, params)
+    if lo:
+        return _page_by_proxy(conn, params, where, words)
     rows = conn.execute(
         text(
             "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence, p.score,"
@@ -290,6 +304,34 @@ def page(conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo
             "  ORDER BY score DESC, search_fts.rowid LIMIT :limit OFFSET :offset) p"
             " JOIN search_units u ON u.id = p.id JOIN reports r ON r.id = u.report_id"
             " LEFT JOIN regions g ON g.code = r.region_code ORDER BY p.score DESC, p.id"
+        ),
+        params,
+    ).all()
+    return [
+        UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence,
+                r.title, r.year, r.region_code, r.region_name)  # fmt: skip
+        for r in rows
+    ]
+
+
+def _page_by_proxy(conn: Connection, params: dict[str, Any], where: str, words: str | None) -> list[UnitRow]:
+    whole_word = "0.0"
+    if words:
+        params["w"] = words
+        whole_word = (
+            "(CASE WHEN u.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :w AND rowid >= :lo)"
+            " THEN 1.0 ELSE 0.0 END)"
+        )
+    rows = conn.execute(
+        text(
+            "SELECT p.*, r.title, r.year, r.region_code, g.name AS region_name FROM"
+            " (SELECT u.id, u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence,"
+            f"  {whole_word} + 1.0 / (1 + u.span_end - u.span_start) AS score FROM search_units u"
+            "  WHERE u.id >= :lo AND u.id IN (SELECT search_fts.rowid FROM search_fts"
+            f"   WHERE search_fts MATCH :q AND search_fts.rowid >= :lo{where})"
+            "  ORDER BY score DESC, u.id DESC LIMIT :limit OFFSET :offset) p"
+            " JOIN reports r ON r.id = p.report_id LEFT JOIN regions g ON g.code = r.region_code"
+            " ORDER BY p.score DESC, p.id DESC"
         ),
         params,
     ).all()

@@ -119,11 +119,14 @@ def search(
     with engine.connect() as conn:
         backend = backend_for(conn)
         learn_store_names(conn)
-        match = backend.compile_match(parsed, _word_bonus(parsed))
+        bonus = _word_bonus(parsed)
+        match = backend.compile_match(parsed, bonus)
         flt = resolve_filters(conn, region=region, level=level, year=year, section_kind=section_kind,
                               fact_type=fact_type)  # fmt: skip
         counts, window = backend.facet_counts(conn, match, flt)
-        rows = backend.page(conn, match, flt, limit, offset, window) if counts.total > offset else []
+        rows = []
+        if counts.total > offset:
+            rows = backend.page(conn, match, flt, limit, offset, window, backend.compile_words(parsed, bonus))
         hits = _hits(rows, parsed)
         facets = _facets(conn, counts)
     return SearchResult(query=query, total=counts.total, hits=hits, facets=facets, ignored=parsed.ignored)
