@@ -76,8 +76,16 @@ _UNIT_ALT = "|".join(re.escape(u) + ("(?![民员才])" if u == "人" else "") fo
 # Only numerals that carry a magnitude, a unit, or an inner 万/亿 match: prose is full of
 # 一/二/三 (一是, 进一步, 十四五) and a pattern that matched them all would hand each one to
 # Python just to be dropped.
+# The pattern opens with a bare character class (the sign or the numeral's first
+# character), so the engine skips, in C, every position where no number starts; the
+# lookbehind then checks the character before it, and ``rest`` is the numeral after a
+# sign, or the rest of it after its first character.
+_TAIL = rf"(?:[{_NUMERAL_CHARS}]|\d+(?:\.\d+)?)*"
 _AMOUNT_RE = re.compile(
-    rf"(?=[-−\d{_NUMERAL_START}])(?<![第\d.A-Za-z])(?P<sign>[-−])?(?P<num>{_NUMERAL})"
+    rf"(?P<lead>[-−\d{_NUMERAL_START}])(?<![第\d.A-Za-z][-−\d{_NUMERAL_START}])"
+    rf"(?P<rest>(?<=[-−]){_NUMERAL}"
+    rf"|(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?|\d*(?:\.\d+)?){_TAIL}"
+    rf"|(?<=[{_NUMERAL_START}]){_TAIL})"
     rf"(?P<approx>余|多)?"
     rf"(?:(?P<mag>万亿|亿|万)(?P<approx2>余|多)?(?: ?(?P<unit>{_UNIT_ALT}))?"
     rf"|(?: ?(?P<unit_only>{_UNIT_ALT}))"
@@ -169,7 +177,10 @@ def find_amounts(text: str, start: int = 0, stop: int | None = None) -> list[Amo
     for m in _AMOUNT_RE.finditer(text, start, stop):
         if taken and any(a <= m.start() < b for a, b in taken):
             continue
-        num, mag, unit = m.group("num", "mag", "unit")
+        lead, num, mag, unit = m.group("lead", "rest", "mag", "unit")
+        signed = lead in "-−"
+        if not signed:
+            num = lead + num
         unit = unit or m.group("unit_only")
         mag = mag or ""
         unit = unit or ""
@@ -189,10 +200,10 @@ def find_amounts(text: str, start: int = 0, stop: int | None = None) -> list[Amo
         number = _value(num)
         if number is None:
             continue
-        end = m.end() if (unit or mag) else m.start("num") + len(m["num"])
+        end = m.end() if (unit or mag) else m.end("rest")
         if not unit and m["approx2"] is not None:
             end -= len(m["approx2"])
-        if m["sign"]:
+        if signed:
             number = -number
         full_unit = mag + unit
         out.append(Amount(number, full_unit, money_to_yuan(number, full_unit), m.start(), end, text[m.start():end]))
