@@ -44,6 +44,9 @@ def make_engine(db: str | os.PathLike[str] | None = None, **kwargs) -> Engine:  
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         kwargs.setdefault("pool_pre_ping", True)
+        # Per process: 4 gunicorn workers x 20 stay under PostgreSQL's default 100 connections.
+        kwargs.setdefault("pool_size", int(os.environ.get("ZHAOSHANG_DB_POOL_SIZE", "10")))
+        kwargs.setdefault("max_overflow", int(os.environ.get("ZHAOSHANG_DB_MAX_OVERFLOW", "10")))
         engine = create_engine(url, **kwargs)
     return engine
 

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from collections.abc import Callable
+
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from zhaoshang.services import auth
-from zhaoshang.services.security import csrf_valid, log_event, new_csrf_token
+from zhaoshang.services.security import csrf_valid, hit_rate_limit, log_event, new_csrf_token
 from zhaoshang.store.db import transaction
 from zhaoshang.web.render import render
 
@@ -112,15 +115,16 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
-async def read_form(request: Request, session: Session, *, limit: int = FORM_LIMIT, files: int = 0) -> FormData:
+async def read_form(request: Request, *, limit: int = FORM_LIMIT, files: int = 0) -> FormData:
     """Parse a POSTed form within ``limit`` bytes and check its CSRF token.
 
     Raises HTTPException 413 (too large), 400 (malformed) or 403 (CSRF), each logged.
+    Runs on the event loop and touches the database only to log a refusal.
     """
     try:
         body = await _read_limited(request, limit)
     except FormTooLarge:
-        _security(session, "oversize_body", f"{request.url.path} over {limit} bytes", request)
+        await _security(request, "oversize_body", f"{request.url.path} over {limit} bytes")
         raise HTTPException(413, "提交的内容过大") from None
 
     async def receive() -> dict[str, Any]:
@@ -130,21 +134,46 @@ async def read_form(request: Request, session: Session, *, limit: int = FORM_LIM
     try:
         form = await replay.form(max_files=files, max_fields=60)
     except Exception as exc:  # malformed multipart, too many parts
-        _security(session, "malformed_form", f"{request.url.path}: {type(exc).__name__}", request)
+        await _security(request, "malformed_form", f"{request.url.path}: {type(exc).__name__}")
         raise HTTPException(400, "表单格式有误") from None
     token = form.get("csrf_token")
     if not csrf_valid(secret_key(), request.cookies.get(CSRF_COOKIE), token if isinstance(token, str) else None):
-        _security(session, "csrf_failed", request.url.path, request)
+        await _security(request, "csrf_failed", request.url.path)
         raise HTTPException(403, "表单已失效或来源不明，请刷新页面后重试")
     return form
 
 
-def _security(session: Session, kind: str, detail: str, request: Request) -> None:
-    """Security events are written in their own transaction: the request is being refused."""
+async def _security(request: Request, kind: str, detail: str) -> None:
     log.warning("security event %s from %s: %s", kind, client_ip(request), detail)
-    engine = session.get_bind()
-    with transaction(engine) as s:  # type: ignore[arg-type]
+    await run_in_threadpool(security_event, request, kind, detail)
+
+
+def security_event(request: Request, kind: str, detail: str) -> None:
+    """Write a security event in its own short transaction (the request is being refused)."""
+    with transaction(request.app.state.engine) as s:
         log_event(s, kind, detail, client_ip(request))
+
+
+def rate_limited(request: Request, action: str) -> bool:
+    """Count this attempt in its own transaction; on refusal log it. Call it before the
+    handler's session touches the database, so a request never holds two connections."""
+    ip = client_ip(request)
+    with transaction(request.app.state.engine) as s:
+        over = hit_rate_limit(s, action, ip)
+        if over:
+            log_event(s, "rate_limited", action, ip)
+    return over
+
+
+async def in_session(request: Request, handler: Callable[..., Response], *args: Any) -> Response:
+    """Run a form handler off the event loop with a fresh session: database calls are
+    blocking, and on the loop they would stall every other request of the worker."""
+
+    def run() -> Response:
+        with Session(request.app.state.engine, expire_on_commit=False) as session:
+            return handler(request, session, *args)
+
+    return await run_in_threadpool(run)
 
 
 def field(form: FormData, name: str, limit: int = 5000) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from zhaoshang.services import auth
 from zhaoshang.services.security import hit_rate_limit, log_event
@@ -15,10 +16,12 @@ from zhaoshang.web.participation import (
     client_ip,
     current_user,
     field,
+    in_session,
     login_redirect,
     page,
     read_form,
     secure_cookies,
+    security_event,
 )
 
 router = APIRouter(include_in_schema=False)
@@ -37,12 +40,15 @@ def login_page(request: Request, next: str | None = Query(None, max_length=300))
 
 
 @router.post("/login", response_class=HTMLResponse)
-async def login_submit(request: Request, session: Session = Depends(get_session)) -> Response:
-    form = await read_form(request, session)
+async def login_submit(request: Request) -> Response:
+    return await in_session(request, _login, await read_form(request))
+
+
+def _login(request: Request, session: Session, form: FormData) -> Response:
     username = field(form, "username", 64)
     ip = client_ip(request)
-    engine = session.get_bind()
-    with transaction(engine) as s:  # type: ignore[arg-type]
+    engine = request.app.state.engine
+    with transaction(engine) as s:  # before the session below takes a connection
         limited = hit_rate_limit(s, "login", ip) or hit_rate_limit(s, "login", "user:" + username)
         if limited:
             log_event(s, "login_rate_limited", f"user={username!r}", ip)
@@ -52,8 +58,7 @@ async def login_submit(request: Request, session: Session = Depends(get_session)
     user = auth.authenticate(session, username, field(form, "password", 200))
     if user is None:
         session.rollback()
-        with transaction(engine) as s:  # type: ignore[arg-type]
-            log_event(s, "login_failed", f"user={username!r}", ip)
+        security_event(request, "login_failed", f"user={username!r}")
         return page(request, "participate/login.html", {**ctx, "errors": ["用户名或密码不正确"]}, status_code=401)
     old = request.cookies.get(SESSION_COOKIE)
     auth.end_session(session, old)
@@ -68,8 +73,11 @@ async def login_submit(request: Request, session: Session = Depends(get_session)
 
 
 @router.post("/logout")
-async def logout(request: Request, session: Session = Depends(get_session)) -> Response:
-    await read_form(request, session)
+async def logout(request: Request) -> Response:
+    return await in_session(request, _logout, await read_form(request))
+
+
+def _logout(request: Request, session: Session, form: FormData) -> Response:
     auth.end_session(session, request.cookies.get(SESSION_COOKIE))
     session.commit()
     response = RedirectResponse("/", status_code=303)
@@ -85,8 +93,11 @@ def password_page(request: Request, session: Session = Depends(get_session)) -> 
 
 
 @router.post("/account/password", response_class=HTMLResponse)
-async def password_submit(request: Request, session: Session = Depends(get_session)) -> Response:
-    form = await read_form(request, session)
+async def password_submit(request: Request) -> Response:
+    return await in_session(request, _password, await read_form(request))
+
+
+def _password(request: Request, session: Session, form: FormData) -> Response:
     signed = current_user(request, session)
     if signed is None:
         return login_redirect(request)

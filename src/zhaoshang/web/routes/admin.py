@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from zhaoshang.services import audit, contact, contributions, editing, onboarding
 from zhaoshang.services.auth import CurrentUser
@@ -27,7 +28,7 @@ from zhaoshang.store.models import (
     Submission,
 )
 from zhaoshang.web.deps import get_session
-from zhaoshang.web.participation import client_ip, current_user, field, login_redirect, page, read_form
+from zhaoshang.web.participation import client_ip, current_user, field, in_session, login_redirect, page, read_form
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
@@ -98,8 +99,11 @@ def submission_page(request: Request, submission_id: int, session: Session = Dep
 
 
 @router.post("/admin/submissions/{submission_id}/approve")
-async def approve(request: Request, submission_id: int, session: Session = Depends(get_session)) -> Response:
-    await read_form(request, session)
+async def approve(request: Request, submission_id: int) -> Response:
+    return await in_session(request, _approve, await read_form(request), submission_id)
+
+
+def _approve(request: Request, session: Session, form: FormData, submission_id: int) -> Response:
     user = _signed(request, session)
     if isinstance(user, Response):
         return user
@@ -113,8 +117,11 @@ async def approve(request: Request, submission_id: int, session: Session = Depen
 
 
 @router.post("/admin/submissions/{submission_id}/reject")
-async def reject(request: Request, submission_id: int, session: Session = Depends(get_session)) -> Response:
-    form = await read_form(request, session)
+async def reject(request: Request, submission_id: int) -> Response:
+    return await in_session(request, _reject, await read_form(request), submission_id)
+
+
+def _reject(request: Request, session: Session, form: FormData, submission_id: int) -> Response:
     user = _signed(request, session)
     if isinstance(user, Response):
         return user
@@ -198,8 +205,11 @@ def fact_page(request: Request, fact_type: str, fact_id: int, session: Session =
 
 
 @router.post("/admin/facts/{fact_type}/{fact_id}", response_class=HTMLResponse)
-async def fact_submit(request: Request, fact_type: str, fact_id: int, session: Session = Depends(get_session)) -> Response:
-    form = await read_form(request, session)
+async def fact_submit(request: Request, fact_type: str, fact_id: int) -> Response:
+    return await in_session(request, _fact_submit, await read_form(request), fact_type, fact_id)
+
+
+def _fact_submit(request: Request, session: Session, form: FormData, fact_type: str, fact_id: int) -> Response:
     user = _signed(request, session)
     if isinstance(user, Response):
         return user
@@ -236,8 +246,11 @@ def report_admin_page(request: Request, report_id: int, session: Session = Depen
 
 
 @router.post("/admin/reports/{report_id}", response_class=HTMLResponse)
-async def report_admin_submit(request: Request, report_id: int, session: Session = Depends(get_session)) -> Response:
-    form = await read_form(request, session)
+async def report_admin_submit(request: Request, report_id: int) -> Response:
+    return await in_session(request, _report_admin, await read_form(request), report_id)
+
+
+def _report_admin(request: Request, session: Session, form: FormData, report_id: int) -> Response:
     user = _signed(request, session)
     if isinstance(user, Response):
         return user

@@ -12,33 +12,30 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
 from zhaoshang.services import contact, contributions, onboarding
 from zhaoshang.services.contributions import Contributor, SubmissionError
 from zhaoshang.services.editing import EDITABLE
 from zhaoshang.services.export import to_csv, to_xlsx
-from zhaoshang.services.security import hit_rate_limit, log_event
-from zhaoshang.store.db import transaction
 from zhaoshang.store.models import FACT_TABLES, Region
 from zhaoshang.web.deps import get_session
-from zhaoshang.web.participation import UPLOAD_LIMIT, client_ip, current_user, field, page, read_form
+from zhaoshang.web.participation import (
+    UPLOAD_LIMIT,
+    current_user,
+    field,
+    in_session,
+    page,
+    rate_limited,
+    read_form,
+    security_event,
+)
 
 router = APIRouter(include_in_schema=False)
 
 
 def _provinces(session: Session) -> list[Region]:
     return list(session.scalars(select(Region).where(Region.level == "province").order_by(Region.code)))
-
-
-def _rate_limited(session: Session, action: str, request: Request) -> bool:
-    """Count this attempt; on refusal, log it (own transaction) and tell the caller."""
-    engine = session.get_bind()
-    with transaction(engine) as s:  # type: ignore[arg-type]
-        over = hit_rate_limit(s, action, client_ip(request))
-        if over:
-            log_event(s, "rate_limited", f"{action}", client_ip(request))
-    return over
 
 
 def _too_many() -> HTTPException:
@@ -81,19 +78,23 @@ def contribute_page(
 
 
 @router.post("/contribute", response_class=HTMLResponse)
-async def contribute_submit(request: Request, session: Session = Depends(get_session)) -> Response:
-    form = await read_form(request, session, limit=UPLOAD_LIMIT, files=1)
-    if _rate_limited(session, "contribute", request):
+async def contribute_submit(request: Request) -> Response:
+    form = await read_form(request, limit=UPLOAD_LIMIT, files=1)
+    upload = form.get("file")
+    data, name = None, None
+    if isinstance(upload, UploadFile) and upload.filename:
+        data = await upload.read(UPLOAD_LIMIT)
+        name = upload.filename
+    return await in_session(request, _contribute, form, data, name)
+
+
+def _contribute(request: Request, session: Session, form: FormData, data: bytes | None, name: str | None) -> Response:
+    if rate_limited(request, "contribute"):
         raise _too_many()
     kind = field(form, "kind", 16)
     who = Contributor(field(form, "contributor_name", 100), field(form, "contributor_email", 200))
     try:
         if kind == "report":
-            upload = form.get("file")
-            data, name = None, None
-            if isinstance(upload, UploadFile) and upload.filename:
-                data = await upload.read(UPLOAD_LIMIT)
-                name = upload.filename
             sub = contributions.submit_report(
                 session, who, region_code=field(form, "region_code", 12) or None, year=field(form, "year", 8) or None,
                 file_name=name, data=data, text=field(form, "text", contributions.MAX_TEXT_CHARS) or None,
@@ -113,9 +114,8 @@ async def contribute_submit(request: Request, session: Session = Depends(get_ses
             raise SubmissionError("请选择投稿类型")
     except SubmissionError as exc:
         session.rollback()
-        if kind in ("report",) and "无法读取文件" in str(exc):
-            with transaction(session.get_bind()) as s:  # type: ignore[arg-type]
-                log_event(s, "upload_rejected", str(exc)[:500], client_ip(request))
+        if kind == "report" and "无法读取文件" in str(exc):
+            security_event(request, "upload_rejected", str(exc)[:500])
         ctx = _contribute_context(
             session, field(form, "fact_type", 16) or None, _int(field(form, "fact_id", 12)),
             errors=[str(exc)], form={k: v for k, v in form.items() if isinstance(v, str)}, kind=kind,
@@ -155,9 +155,12 @@ def enterprise_page(request: Request, session: Session = Depends(get_session)) -
 
 
 @router.post("/enterprise", response_class=HTMLResponse)
-async def enterprise_submit(request: Request, session: Session = Depends(get_session)) -> Response:
-    form = await read_form(request, session)
-    if _rate_limited(session, "enterprise", request):
+async def enterprise_submit(request: Request) -> Response:
+    return await in_session(request, _enterprise, await read_form(request))
+
+
+def _enterprise(request: Request, session: Session, form: FormData) -> Response:
+    if rate_limited(request, "enterprise"):
         raise _too_many()
     values = {k: v for k, v in form.items() if isinstance(v, str) and k != "preferred_provinces"}
     values["preferred_provinces"] = ",".join(v for v in form.getlist("preferred_provinces") if isinstance(v, str))
@@ -258,9 +261,12 @@ def contact_page(request: Request) -> HTMLResponse:
 
 
 @router.post("/contact", response_class=HTMLResponse)
-async def contact_submit(request: Request, session: Session = Depends(get_session)) -> Response:
-    form = await read_form(request, session)
-    if _rate_limited(session, "contact", request):
+async def contact_submit(request: Request) -> Response:
+    return await in_session(request, _contact, await read_form(request))
+
+
+def _contact(request: Request, session: Session, form: FormData) -> Response:
+    if rate_limited(request, "contact"):
         raise _too_many()
     values = {k: field(form, k) for k in ("name", "email", "phone", "subject", "body")}
     try:
