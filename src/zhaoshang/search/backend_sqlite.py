@@ -35,7 +35,7 @@ SECTION_CODES: dict[str, int] = {
     "self_improvement": 6, "closing": 7, "appendix": 8,
 }  # fmt: skip
 SECTION_BY_CODE = {v: k for k, v in SECTION_CODES.items()}
-RANK_WINDOW = 1_000
+RANK_WINDOW = 200
 """Above this many matches only the newest this-many are ranked (see ``page``); total and facets
 stay exact.  FTS5's bm25 costs about 3.5 µs per match plus a pass over every match for its
 IDF, so ranking all 100,000 matches of a common word would take a third of a second."""
