@@ -79,3 +79,19 @@ def test_rebuild_reindexes_every_report(engine: Engine) -> None:
     assert search(engine, "财政").total == 2
     assert rebuild(engine) == 2
     assert search(engine, "财政").total == 2
+
+
+def test_an_index_of_another_format_is_replaced_not_misread(engine: Engine) -> None:
+    from sqlalchemy import text
+
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        report = _report(session)
+        index_report(session, report)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE search_meta SET value = 'old' WHERE key = 'format'"))
+    from zhaoshang.search import indexer
+
+    indexer._ready.discard(engine)
+    assert search(engine, "汉白玉").total == 0  # emptied, not misread
+    assert rebuild(engine) == 1
+    assert search(engine, "汉白玉").total == 1

@@ -3,9 +3,9 @@
 * ``search_fts`` (rowid = unit id) has two columns, ``words`` (word layer) and ``bigrams``
   (recall layer), tokenised by FTS5's ``ascii`` tokenizer, which keeps our escaped tokens whole.
 * ``search_units``: one row per sentence — offsets and the sentence itself, for snippets.
-* ``search_reports``: one row per report — the filter/facet columns, and the report's tokens,
-  zlib-packed: SQLite 3.40 has no ``contentless_delete``, so a contentless table forgets a row
-  only when told exactly which tokens it held.
+* ``search_reports``: one row per report — the filter/facet columns.
+* ``search_tokens``: the report's tokens, zlib-packed: SQLite 3.40 has no ``contentless_delete``,
+  so a contentless table forgets a row only when told exactly which tokens it held.
 """
 
 from __future__ import annotations
@@ -55,15 +55,16 @@ SCHEMA = (
         year INTEGER,
         region_code TEXT,
         province_code TEXT,
-        level TEXT,
-        tokens BLOB NOT NULL
+        level TEXT
     )""",
+    # apart from search_reports so that facet lookups read small rows, not 50 KB blobs
+    "CREATE TABLE IF NOT EXISTS search_tokens (report_id INTEGER PRIMARY KEY, tokens BLOB NOT NULL)",
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
         words, bigrams, content='', tokenize='ascii', detail='full'
     )""",
 )
 
-TABLES = ("search_fts", "search_units", "search_reports")
+TABLES = ("search_fts", "search_units", "search_reports", "search_tokens")
 
 
 def has_schema(conn: Connection) -> bool:
@@ -99,12 +100,15 @@ def insert_units(conn: Connection, units: list[Unit]) -> None:
         fts_rows.append((i, u.words, u.bigram_text))
     conn.execute(
         text(
-            "INSERT INTO search_reports (report_id, year, region_code, province_code, level, tokens)"
-            " VALUES (:i, :y, :rc, :pc, :lv, :t)"
+            "INSERT INTO search_reports (report_id, year, region_code, province_code, level)"
+            " VALUES (:i, :y, :rc, :pc, :lv)"
         ),
-        {"i": r.report_id, "y": r.year, "rc": r.region_code, "pc": r.province_code, "lv": r.level,
-         "t": _pack([(i, u.words, u.chars) for (i, *_), u in zip(rows, units)])},
-    )  # fmt: skip
+        {"i": r.report_id, "y": r.year, "rc": r.region_code, "pc": r.province_code, "lv": r.level},
+    )
+    conn.execute(
+        text("INSERT INTO search_tokens (report_id, tokens) VALUES (:i, :t)"),
+        {"i": r.report_id, "t": _pack([(i, u.words, u.chars) for (i, *_), u in zip(rows, units)])},
+    )
     # Plain DB-API executemany inside the caller's transaction: SQLAlchemy's per-row parameter
     # processing would cost more than FTS5's own indexing here.
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
@@ -141,7 +145,7 @@ def _unpack(blob: bytes) -> list[tuple[int, str, str]]:
 
 def delete_report(conn: Connection, report_id: int) -> int:
     blob = conn.execute(
-        text("SELECT tokens FROM search_reports WHERE report_id = :r"), {"r": report_id}
+        text("SELECT tokens FROM search_tokens WHERE report_id = :r"), {"r": report_id}
     ).scalar()
     if blob is None:
         return 0
@@ -156,6 +160,7 @@ def delete_report(conn: Connection, report_id: int) -> int:
         cursor.close()
     conn.execute(text("DELETE FROM search_units WHERE report_id = :r"), {"r": report_id})
     conn.execute(text("DELETE FROM search_reports WHERE report_id = :r"), {"r": report_id})
+    conn.execute(text("DELETE FROM search_tokens WHERE report_id = :r"), {"r": report_id})
     return len(rows)
 
 
@@ -163,6 +168,7 @@ def delete_all(conn: Connection) -> None:
     conn.execute(text("INSERT INTO search_fts (search_fts) VALUES ('delete-all')"))
     conn.execute(text("DELETE FROM search_units"))
     conn.execute(text("DELETE FROM search_reports"))
+    conn.execute(text("DELETE FROM search_tokens"))
 
 
 # --- queries -----------------------------------------------------------------------------------

@@ -10,12 +10,13 @@ back together; it replaces whatever the report had, so calling it twice is harml
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import weakref
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from zhaoshang.model import Section
@@ -27,6 +28,8 @@ from zhaoshang.store.models import EnterpriseMention, ParkFact, ProjectFact, Reg
 
 _names_loaded: set[str] = set()
 
+
+log = logging.getLogger(__name__)
 
 _ready: weakref.WeakSet[Engine] = weakref.WeakSet()
 
@@ -43,10 +46,30 @@ def ensure_schema(engine: Engine | Connection) -> None:
         _ensure(engine)
 
 
+INDEX_FORMAT = "4"
+"""Bumped whenever tokens or tables change shape; an index of another format is dropped."""
+
+
 def _ensure(conn: Connection) -> None:
     backend = backend_for(conn)
-    if not backend.has_schema(conn):
-        backend.create_schema(conn)
+    existed = backend.has_schema(conn)
+    if existed and _format(conn) == INDEX_FORMAT:
+        return
+    if existed:
+        log.warning("the search index has an older format: emptied; run `zhaoshang reindex` to rebuild it")
+    backend.drop_schema(conn)
+    backend.create_schema(conn)
+    conn.execute(text("CREATE TABLE IF NOT EXISTS search_meta (key VARCHAR(32) PRIMARY KEY, value VARCHAR(64))"))
+    conn.execute(text("DELETE FROM search_meta WHERE key = 'format'"))
+    conn.execute(text("INSERT INTO search_meta (key, value) VALUES ('format', :v)"), {"v": INDEX_FORMAT})
+
+
+def _format(conn: Connection) -> str | None:
+    try:
+        with conn.begin_nested():
+            return conn.execute(text("SELECT value FROM search_meta WHERE key = 'format'")).scalar()
+    except Exception:  # noqa: BLE001 - no meta table: an index from before formats were recorded
+        return None
 
 
 def index_report(session: Session, report: Report) -> None:
