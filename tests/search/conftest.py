@@ -105,8 +105,6 @@ def _new_db_url(backend: str, request: pytest.FixtureRequest, tmp_path_factory: 
 
 def _add_report(session: Session, corpus: Corpus, key: str, title: str, text: str, region: str, year: int,
                 sections: list[tuple[str, str, int, int]] = ()) -> Report:  # fmt: skip
-    from zhaoshang.search.indexer import index_report
-
     report = Report(
         title=title, region_code=region, year=year, source_name=key, source_format="txt",
         content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text, char_count=len(text),
