@@ -1,9 +1,10 @@
 """``search()``: the one entry point the CLI, the web pages and the JSON API share.
 
 Flow: parse the query (``QueryError`` for the user) → compile it for the engine's backend →
-one ranked page of sentences and one grouped count (total and the four facets in a single
-pass) → snippets from the stored text.  Filters are plain columns of the index rows (region
-with all its descendants, level, year, section kind) plus an EXISTS on a fact table.
+one grouped count (exact total and the four facets in a single pass over the matches) → one
+ranked page of sentences → snippets computed here from the stored sentence.  Filters: region
+(with all its descendants, via ``regions.parent_code``), level, year, section kind, and an
+EXISTS on a fact table.  Facet counts are over the filtered result.
 """
 
 from __future__ import annotations
