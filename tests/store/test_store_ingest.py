@@ -256,3 +256,25 @@ def test_concurrent_ingests_of_the_same_files_store_each_report_exactly_once(
     assert sum(s.stored for s in summaries) == 5
     assert sum(len(s.duplicates) for s in summaries) == 10
     assert len(_reports(regions_engine)) == 5
+
+
+def test_a_crashing_extractor_costs_only_its_own_facts_and_marks_the_report_partial(
+    regions_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zhaoshang.extract.parks as parks
+
+    def boom(doc):  # type: ignore[no-untyped-def]
+        raise RuntimeError("parks extractor exploded")
+
+    monkeypatch.setattr(parks, "extract_parks", boom)
+    path = tmp_path / "report.txt"
+    path.write_text("2021年宝兴县政府工作报告\n各位代表：2020年全县地区生产总值增长4.1%，五龙汉白玉新材料产业园开工建设。\n",
+                    encoding="utf-8")
+    summary = ingest_paths([path], regions_engine)
+    assert summary.stored == 1 and not summary.failed
+    assert [o.status for o in summary.partial] == ["partial"]
+    (report,) = _reports(regions_engine)
+    assert report.stage_status["extract.parks"].startswith("error")
+    with transaction(regions_engine) as s:
+        assert s.scalar(select(func.count()).select_from(FACT_TABLES["indicator"])) >= 1
+        assert s.scalar(select(func.count()).select_from(FACT_TABLES["park"])) == 0

@@ -154,6 +154,8 @@ def process_raw(raw: Any, options: IngestOptions, norm: Any = None) -> ReportInp
             text, title=raw.title, channel=raw.channel, year=options.year, region=options.region
         )
         stages["extract"] = "ok"
+        for stage, reason in doc.stage_errors.items():
+            stages[f"extract.{stage}"] = reason  # "error: ...": the report is stored as partial
     except Exception as exc:  # noqa: BLE001 - a broken extractor must not lose the report
         doc = Document(text=text)
         doc.meta.title = raw.title
