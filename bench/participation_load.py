@@ -140,7 +140,7 @@ def main() -> int:
             report_text = s.scalars(select(Report.text).limit(1)).one()[:4000]
         port = free_port()
         env = {**os.environ, "ZHAOSHANG_DATABASE_URL": url, "ZHAOSHANG_SECRET_KEY": "bench-secret-" + str(port),
-               "ZHAOSHANG_RATE_LIMIT_SCALE": "100000"}
+               "ZHAOSHANG_RATE_LIMIT_SCALE": "100000", "PYTHONFAULTHANDLER": "1"}
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-k", "uvicorn_worker.UvicornWorker", "-w", str(args.workers),
              "-b", f"127.0.0.1:{port}", "--log-level", "warning", "zhaoshang.web.app:app_from_env()"],
