@@ -15,8 +15,12 @@ pytestmark = pytest.mark.pg
 
 @pytest.fixture(scope="module")
 def pg_client(pg_ingested_template: Any) -> Iterator[TestClient]:
-    with TestClient(create_app(pg_ingested_template.url)) as c:
-        yield c
+    # A clone: a connection left open on the template would block CREATE DATABASE ... TEMPLATE.
+    with pg_ingested_template.clone() as url:
+        app = create_app(url)
+        with TestClient(app) as c:
+            yield c
+        app.state.engine.dispose()
 
 
 def _paths(ids: dict[str, Any]) -> list[str]:

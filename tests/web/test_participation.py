@@ -45,8 +45,10 @@ def db_copy(request, ingested_sqlite, tmp_path, monkeypatch):
 
 @pytest.fixture
 def client(db_copy):
-    with TestClient(create_app(db_copy)) as c:
+    app = create_app(db_copy)
+    with TestClient(app) as c:
         yield c
+    app.state.engine.dispose()
 
 
 @pytest.fixture
