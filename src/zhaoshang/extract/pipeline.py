@@ -36,38 +36,29 @@ EXTRACTORS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _resolve(target: str) -> Callable[..., Any] | None:
-    """``"module:function"`` → the function, or None if that stage is not available."""
+def _resolve(target: str) -> Callable[..., Any]:
+    """``"module:function"`` → the function (imported on first use)."""
     module_name, _, attr = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    return getattr(module, attr, None)
+    return getattr(importlib.import_module(module_name), attr)
 
 
 def _detect_meta(text: str, title: str | None, year: int | None) -> ReportMeta:
-    meta = ReportMeta(title=title, year=year)
-    detect_title = _resolve("zhaoshang.regions.meta:detect_title")
-    if detect_title is not None:
-        from zhaoshang.regions import meta as m
+    from zhaoshang.regions import meta as m
 
-        meta.title = title or detect_title(text)
-        meta.year = year or m.detect_year(text, meta.title)
-        meta.meeting_date = m.detect_meeting_date(text)
-        meta.speaker = m.detect_speaker(text)
+    meta = ReportMeta(title=title, year=year)
+    meta.title = title or m.detect_title(text)
+    meta.year = year or m.detect_year(text, meta.title)
+    meta.meeting_date = m.detect_meeting_date(text)
+    meta.speaker = m.detect_speaker(text)
     if meta.year is None:
         meta.year = infer_year(text)
     return meta
 
 
 def _detect_region(meta: ReportMeta, text: str, channel: str | None, region: str | None) -> None:
-    recognise = _resolve("zhaoshang.regions.recognise:recognise_region")
-    if recognise is None:
-        return
-    match = recognise(text, title=meta.title, channel=channel, hint=region)
+    from zhaoshang.regions.recognise import recognise_region
+
+    match = recognise_region(text, title=meta.title, channel=channel, hint=region)
     meta.region = match.region
     meta.region_status = match.status if match.status in ("ok", "ambiguous", "unknown", "override") else "unknown"
     meta.region_candidates = list(match.candidates)
@@ -97,10 +88,7 @@ def extract_document(
     doc.sentences = split_sentences(text, doc.sections)
     for field_name, target in EXTRACTORS:
         try:
-            fn = _resolve(target)
-            if fn is None:
-                continue
-            facts = list(fn(doc))
+            facts = list(_resolve(target)(doc))
         except Exception as exc:  # noqa: BLE001 - one broken extractor must not lose the others' facts
             doc.stage_errors[field_name] = _short_error(exc)
             continue
