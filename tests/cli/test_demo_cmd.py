@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from starlette.testclient import TestClient
 
 from zhaoshang.cli import demo_cmd
-from zhaoshang.cli.demo_cmd import fallback_app, sample_listing_path
+from zhaoshang.cli.demo_cmd import portal_app, sample_listing_path
 from zhaoshang.cli.main import cli
 from zhaoshang.store.db import make_engine, transaction
 from zhaoshang.store.models import Region, Report
@@ -75,7 +75,9 @@ def test_the_bundled_sample_ships_inside_the_package() -> None:
     assert path.is_file() and "zhaoshang" in path.parts and path.stat().st_size > 100_000
 
 
-def test_the_fallback_page_lists_every_report_with_its_region(ingested_sqlite) -> None:  # type: ignore[no-untyped-def]
-    page = TestClient(fallback_app(ingested_sqlite.url)).get("/")
-    assert page.status_code == 200
-    assert "10 份报告" in page.text and "宝兴县" in page.text and "湖南省" in page.text
+def test_the_demo_portal_lists_the_sample_regions_and_reports(ingested_sqlite) -> None:  # type: ignore[no-untyped-def]
+    with TestClient(portal_app(ingested_sqlite.url)) as client:
+        home = client.get("/api/v1/home").json()
+        page = client.get("/")
+    assert page.status_code == 200 and "宝兴县" in page.text
+    assert home["reports"] == 10 and home["regions"] == 10

@@ -7,7 +7,6 @@ serves a plain page of regions and reports, so quick start never breaks.
 
 from __future__ import annotations
 
-import html
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,52 +36,11 @@ def prepare_demo_db(db: str | Path) -> tuple[str, Any]:
     return url, summary
 
 
-def fallback_app(db_url: str) -> Any:
-    """A one-page Starlette app listing regions and reports, for when the portal is missing."""
-    from sqlalchemy import select
-    from starlette.applications import Starlette
-    from starlette.responses import HTMLResponse
-    from starlette.routing import Route
-
-    from zhaoshang.store.db import make_engine, transaction
-    from zhaoshang.store.models import Region, Report
-
-    engine = make_engine(db_url)
-
-    def index(_request: Any) -> HTMLResponse:
-        with transaction(engine) as s:
-            rows = s.execute(
-                select(Report.id, Report.title, Report.year, Region.name, Region.level)
-                .outerjoin(Region, Report.region_code == Region.code)
-                .order_by(Region.name, Report.year)
-            ).all()
-        items = "\n".join(
-            f"<tr><td>{html.escape(region or '（未识别）')}</td><td>{html.escape(level or '')}</td>"
-            f"<td>{year or ''}</td><td>{html.escape(title or '')}</td></tr>"
-            for _id, title, year, region, level in rows
-        )
-        regions = sorted({r[3] for r in rows if r[3]})
-        page = (
-            "<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>zhaoshang demo</title>"
-            "<h1>zhaoshang — 政府工作报告</h1>"
-            f"<p>{len(rows)} 份报告，{len(regions)} 个地区：{html.escape('、'.join(regions))}</p>"
-            "<table border='1' cellpadding='4'><tr><th>地区</th><th>级别</th><th>年份</th><th>标题</th></tr>"
-            f"{items}</table></html>"
-        )
-        return HTMLResponse(page)
-
-    return Starlette(routes=[Route("/", index)])
-
-
 def portal_app(db_url: str) -> Any:
-    try:
-        from zhaoshang.web.app import create_app
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("zhaoshang.web"):
-            raise
-        click.echo("portal not available; serving the plain region/report list", err=True)
-        return fallback_app(db_url)
-    return create_app(db_url)
+    """The portal as ``zhaoshang serve`` runs it (response cache on)."""
+    from zhaoshang.web.app import create_app
+
+    return create_app(db_url, cache=True)
 
 
 @click.command("demo")

@@ -52,10 +52,8 @@ class _Progress:
 
 def _total_bytes(paths: tuple[str, ...]) -> int:
     """Sum of input sizes for the bar; globs and folders are expanded by the same registry."""
-    try:
-        from zhaoshang.ingest.registry import iter_inputs
-    except ModuleNotFoundError:
-        return 0
+    from zhaoshang.ingest.registry import iter_inputs
+
     total = 0
     for spec in paths:
         try:

@@ -32,11 +32,6 @@ COMMAND_MODULES = (
 )
 
 for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"zhaoshang.cli.{_name}_cmd")
-    except ModuleNotFoundError as exc:  # a stage not built yet must not break the others
-        if exc.name != f"zhaoshang.cli.{_name}_cmd":
-            raise
-        continue
+    _module = importlib.import_module(f"zhaoshang.cli.{_name}_cmd")
     for _command in getattr(_module, "COMMANDS", ()):
         cli.add_command(_command)

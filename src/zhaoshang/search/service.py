@@ -37,7 +37,6 @@ SECTION_LABELS: dict[str, str] = {
     "appendix": "名词解释",
     "other": "其他",
 }
-_LEVEL_LABELS_FALLBACK = {"province": "省级", "prefecture": "地级", "county": "县级", "district": "市辖区"}
 
 __all__ = ["SearchHit", "SearchResult", "QueryError", "search", "all_matches"]
 
@@ -289,9 +288,6 @@ def _region_names(conn: Connection, codes: list[str]) -> dict[str, str]:
 
 
 def _level_labels() -> dict[str, str]:
-    try:
-        from zhaoshang.services.labels import LEVEL_LABELS
+    from zhaoshang.services.labels import LEVEL_LABELS
 
-        return dict(LEVEL_LABELS)
-    except ImportError:
-        return dict(_LEVEL_LABELS_FALLBACK)
+    return dict(LEVEL_LABELS)

@@ -5,6 +5,8 @@ Kept as data in one place so pages, exports and the CLI label a metric the same 
 
 from __future__ import annotations
 
+from zhaoshang.extract.industries import taxonomy
+
 METRIC_LABELS: dict[str, str] = {
     "gdp": "地区生产总值",
     "gdp_per_capita": "人均地区生产总值",
@@ -86,25 +88,16 @@ def measure_label(measure: str | None) -> str:
     return MEASURE_LABELS.get(measure or "", measure or "")
 
 
-def _taxonomy():  # type: ignore[no-untyped-def]
-    try:
-        from zhaoshang.extract.industries import taxonomy
-    except ImportError:  # the taxonomy is data shipped with extraction; labels degrade to codes
-        return None
-    return taxonomy()
-
-
 def industry_label(code: str) -> str:
     """The taxonomy's Chinese name of an industry code (T009 → 光伏), or the code itself."""
-    tax = _taxonomy()
-    entry = tax.entries.get(code) if tax else None
+    entry = taxonomy().entries.get(code)
     return entry.name if entry else code
 
 
 def industry_with_descendants(code: str) -> list[str]:
     """``code`` and every taxonomy entry under it, so filtering by 制造业 (C) also finds
     projects tagged with one of its divisions or report terms (新材料, 装备制造 …)."""
-    tax = _taxonomy()
-    if tax is None or code not in tax.entries:
+    tax = taxonomy()
+    if code not in tax.entries:
         return [code]
     return [c for c in tax.entries if code in tax.ancestors(c)]

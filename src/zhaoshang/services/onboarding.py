@@ -57,16 +57,10 @@ def industry_choices() -> list[dict[str, Any]]:
 def industry_codes_with_children(code: str) -> set[str]:
     """The code, every entry below it, and the entries it names as related."""
     from zhaoshang.extract.industries import taxonomy
+    from zhaoshang.services.labels import industry_with_descendants
 
-    tax = taxonomy()
-    out = {code}
-    for e in tax.entries.values():
-        if code in tax.ancestors(e.code):
-            out.add(e.code)
-    entry = tax.entries.get(code)
-    if entry is not None:
-        out.update(entry.related)
-    return out
+    entry = taxonomy().entries.get(code)
+    return {code, *industry_with_descendants(code), *(entry.related if entry else ())}
 
 
 def validate_registration(form: dict[str, str], valid_industries: set[str], province_codes: set[str]) -> dict[str, Any]:

@@ -38,10 +38,7 @@ def evidence_sentence(
     drill-down shows the same sentence the extractor read, at the cost of a few hundred
     characters rather than the whole report. Falls back to :func:`sentence_around`.
     """
-    try:
-        from zhaoshang.extract.sentences import split_sentences
-    except ImportError:  # extraction not installed: punctuation alone
-        return sentence_around(text, start, end)
+    from zhaoshang.extract.sentences import split_sentences
     from zhaoshang.model import Section
 
     w0 = max(0, start - window)

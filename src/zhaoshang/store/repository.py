@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -227,25 +226,16 @@ def _candidates_json(doc: Document) -> list[dict[str, Any]]:
 
 
 def _index(session: Session, report: Report) -> None:
-    """Hand the report to the search indexer when that module is installed (same transaction)."""
-    indexer = _optional_module("zhaoshang.search.indexer")
-    if indexer is not None and hasattr(indexer, "index_report"):
-        indexer.index_report(session, report)
+    """Index the report for search in the same transaction: stored and searchable land together."""
+    from zhaoshang.search.indexer import index_report
+
+    index_report(session, report)
 
 
 def _unindex(session: Session, report: Report) -> None:
-    indexer = _optional_module("zhaoshang.search.indexer")
-    if indexer is not None and hasattr(indexer, "remove_report"):
-        indexer.remove_report(session, report.id)
+    from zhaoshang.search.indexer import remove_report
 
-
-def _optional_module(name: str) -> Any:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        return None
+    remove_report(session, report.id)
 
 
 # --- public API ----------------------------------------------------------------------------------
