@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Session, defer
 
 from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort
 from zhaoshang.services.cache import memoise
-from zhaoshang.services.regions import descendant_codes, resolve_region
+from zhaoshang.services.regions import in_region, resolve_region
 from zhaoshang.store.models import FACT_TABLES, Region, Report
 
 
@@ -165,10 +164,7 @@ def list_reports(
     year | id | title | region | ingested | meeting_date, ``-`` for descending."""
     page, per_page = clamp_paging(page, per_page)
     stmt = _report_stmt()
-    if region:
-        reg = resolve_region(session, region)
-        codes: Sequence[str] = descendant_codes(session, reg.code) if include_descendants else [reg.code]
-        stmt = stmt.where(Report.region_code.in_(codes))
+    stmt = in_region(session, stmt, region, include_descendants)
     if year is not None:
         stmt = stmt.where(Report.year == year)
     if level:

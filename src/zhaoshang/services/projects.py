@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.labels import industry_label, industry_with_descendants
-from zhaoshang.services.regions import descendant_codes, resolve_region
+from zhaoshang.services.regions import in_region
 from zhaoshang.store.models import ProjectFact, Region, Report
 
 
@@ -70,10 +70,7 @@ def _projects_stmt(
         .outerjoin(Region, Region.code == Report.region_code)
         .where(live(ProjectFact))
     )
-    if region:
-        reg = resolve_region(session, region)
-        codes = descendant_codes(session, reg.code) if include_descendants else [reg.code]
-        stmt = stmt.where(Report.region_code.in_(codes))
+    stmt = in_region(session, stmt, region, include_descendants)
     if industry:
         # JSON list of codes; matching the quoted code in its text form is the same
         # plain LIKE on SQLite and PostgreSQL (no backend-specific JSON operators).

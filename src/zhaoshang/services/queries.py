@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort
 from zhaoshang.services.labels import measure_label, metric_label
-from zhaoshang.services.regions import descendant_codes, resolve_region
+from zhaoshang.services.regions import in_region
 from zhaoshang.store.models import IndicatorFact, Region, Report
 
 
@@ -78,10 +78,7 @@ def list_indicators(
         .outerjoin(Region, Region.code == Report.region_code)
         .where(live(IndicatorFact))
     )
-    if region:
-        reg = resolve_region(session, region)
-        codes = descendant_codes(session, reg.code) if include_descendants else [reg.code]
-        stmt = stmt.where(Report.region_code.in_(codes))
+    stmt = in_region(session, stmt, region, include_descendants)
     for column, value in (
         (IndicatorFact.metric, metric),
         (IndicatorFact.period, period),

@@ -248,3 +248,14 @@ def latest_report_ids(
         if code not in best or key > best[code]:
             best[code] = key
     return {code: key[1] for code, key in best.items()}
+
+
+def in_region(session: Session, stmt: Any, region: str | None, include_descendants: bool = True) -> Any:
+    """``stmt`` limited to reports of ``region`` (code or name) and, by default, of every
+    region below it: 湖南省 includes 衡阳市's reports. No region: ``stmt`` unchanged."""
+    if not region:
+        return stmt
+    reg = resolve_region(session, region)
+    codes = descendant_codes(session, reg.code) if include_descendants else [reg.code]
+    return stmt.where(Report.region_code.in_(codes))
+
