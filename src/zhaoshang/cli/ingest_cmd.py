@@ -47,6 +47,8 @@ class _Progress:
         self.bar.update(nbytes)
 
     def close(self) -> None:
+        if not self.bar.disable:
+            self.bar.refresh()  # the last counts, even when the final update fell inside mininterval
         self.bar.close()
 
 
