@@ -87,3 +87,21 @@ def iter_chunks(items: Sequence[T], size: int = 500) -> Iterable[Sequence[T]]:
     """Slices for IN (...) lists, keeping each statement under backend parameter limits."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def provenance(fact: Any, year: int | None) -> dict[str, Any]:
+    """The fields every service result carries to trace a fact back to its characters:
+    ``fact_id, report_id, report_year, quote, start, end, section_kind, corrected``."""
+    return {
+        "fact_id": fact.id, "report_id": fact.report_id, "report_year": year, "quote": fact.quote,
+        "start": fact.start, "end": fact.end, "section_kind": fact.section_kind, "corrected": bool(fact.corrected),
+    }
+
+
+def figure(fact: Any, year: int | None) -> dict[str, Any]:
+    """An indicator's value as written (number, unit, qualifier, value_yuan) plus its provenance."""
+    return {
+        "number": fact.number, "unit": fact.unit, "qualifier": fact.qualifier, "value_yuan": fact.value_yuan,
+        **provenance(fact, year),
+    }
+

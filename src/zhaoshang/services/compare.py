@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from zhaoshang.services.base import Plain, iter_chunks, live
+from zhaoshang.services.base import Plain, figure, iter_chunks, live
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.facts import INDICATOR_COLUMNS, pick_best
 from zhaoshang.services.labels import KIND_LABELS, measure_label, measure_rank, metric_label
@@ -235,18 +235,7 @@ def compare(
                 parent_code=region.parent_code if region else None,
                 parent_name=parent_names.get(region.parent_code) if region and region.parent_code else None,
                 value=round(value, 6) if value is not None else None,
-                number=fact.number,
-                unit=fact.unit,
-                qualifier=fact.qualifier,
-                value_yuan=fact.value_yuan,
-                fact_id=fact.id,
-                report_id=fact.report_id,
-                report_year=year,
-                quote=fact.quote,
-                start=fact.start,
-                end=fact.end,
-                section_kind=fact.section_kind,
-                corrected=bool(fact.corrected),
+                **figure(fact, year),
                 n_statements=n,
             )
         )

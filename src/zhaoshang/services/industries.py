@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zhaoshang.services.base import Plain, iter_chunks, live
+from zhaoshang.services.base import Plain, iter_chunks, live, provenance
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.regions import descendant_codes, latest_report_ids, region_scope, resolve_region
 from zhaoshang.services.text import evidence_sentence
@@ -98,19 +98,12 @@ def _evidence(facts: Sequence[IndustryFact], ctx: _Context) -> list[Evidence]:
         code, name = ctx.regions.get(f.report_id, (None, None))
         out.append(
             Evidence(
-                fact_id=f.id,
-                report_id=f.report_id,
-                report_year=ctx.years.get(f.report_id),
+                **provenance(f, ctx.years.get(f.report_id)),
                 region_code=code,
                 region_name=name,
                 industry_code=f.code,
                 industry_name=f.name,
                 weight=f.weight,
-                quote=f.quote,
-                start=f.start,
-                end=f.end,
-                section_kind=f.section_kind,
-                corrected=bool(f.corrected),
                 sentence=text[s:e] if text else f.quote,
                 sentence_start=s,
                 sentence_end=e,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
-from zhaoshang.services.base import Plain, iter_chunks, live
+from zhaoshang.services.base import Plain, figure, iter_chunks, live, provenance
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.corpus import HEAVY_REPORT_COLUMNS
 from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
@@ -251,20 +251,7 @@ def _descendants_with_reports(session: Session, code: str) -> list[dict[str, Any
 
 
 def _value(fact: Any, year: int | None) -> IndicatorValue:
-    return IndicatorValue(
-        number=fact.number,
-        unit=fact.unit,
-        qualifier=fact.qualifier,
-        value_yuan=fact.value_yuan,
-        fact_id=fact.id,
-        report_id=fact.report_id,
-        report_year=year,
-        quote=fact.quote,
-        start=fact.start,
-        end=fact.end,
-        section_kind=fact.section_kind,
-        corrected=bool(fact.corrected),
-    )
+    return IndicatorValue(**figure(fact, year))
 
 
 def _indicator_rows(session: Session, report_ids: list[int], years: dict[int, int | None]) -> list[tuple[Any, int | None]]:
@@ -363,14 +350,7 @@ def _named(session, model, name_attr, report_ids, years, limit, detail) -> list[
             detail=detail(f),
             mentions=1,
             years=[years[f.report_id]] if years.get(f.report_id) else [],
-            fact_id=f.id,
-            report_id=f.report_id,
-            report_year=years.get(f.report_id),
-            quote=f.quote,
-            start=f.start,
-            end=f.end,
-            section_kind=f.section_kind,
-            corrected=bool(f.corrected),
+            **provenance(f, years.get(f.report_id)),
         )
     return _rank_named(list(by_name.values()), limit)
 
@@ -416,13 +396,6 @@ def _enterprises(session: Session, report_ids: list[int], years: dict[int, int |
             },
             mentions=1,
             years=[years[m.report_id]] if years.get(m.report_id) else [],
-            fact_id=m.id,
-            report_id=m.report_id,
-            report_year=years.get(m.report_id),
-            quote=m.quote,
-            start=m.start,
-            end=m.end,
-            section_kind=m.section_kind,
-            corrected=bool(m.corrected),
+            **provenance(m, years.get(m.report_id)),
         )
     return _rank_named(list(by_entity.values()), limit)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort
+from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort, provenance
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.labels import industry_label, industry_with_descendants
 from zhaoshang.services.regions import in_region
@@ -210,7 +210,6 @@ def _distinct_page(session: Session, stmt, sort: str, page: int, per_page: int) 
 def project_row(fact: ProjectFact, year: int | None, region_code: str | None, region_name: str | None) -> ProjectRow:
     inv = fact.investment_yuan
     return ProjectRow(
-        fact_id=fact.id,
         name=fact.name,
         investment_yuan=inv,
         investment_yi=round(inv / 1e8, 4) if inv is not None else None,
@@ -220,13 +219,7 @@ def project_row(fact: ProjectFact, year: int | None, region_code: str | None, re
         industry_names=[industry_label(c) for c in fact.industries or []],
         region_code=region_code,
         region_name=region_name,
-        report_id=fact.report_id,
-        report_year=year,
-        quote=fact.quote,
-        start=fact.start,
-        end=fact.end,
-        section_kind=fact.section_kind,
-        corrected=bool(fact.corrected),
+        **provenance(fact, year),
     )
 
 

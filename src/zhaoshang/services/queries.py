@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort
+from zhaoshang.services.base import Page, Plain, clamp_paging, live, parse_sort, provenance
 from zhaoshang.services.labels import measure_label, metric_label
 from zhaoshang.services.regions import in_region
 from zhaoshang.store.models import IndicatorFact, Region, Report
@@ -97,7 +97,6 @@ def list_indicators(
     stmt = stmt.limit(per_page).offset((page - 1) * per_page)
     items = [
         IndicatorRow(
-            fact_id=f.id,
             metric=f.metric,
             metric_label=metric_label(f.metric),
             period=f.period,
@@ -110,13 +109,7 @@ def list_indicators(
             qualifier=f.qualifier,
             region_code=code,
             region_name=name,
-            report_id=f.report_id,
-            report_year=y,
-            quote=f.quote,
-            start=f.start,
-            end=f.end,
-            section_kind=f.section_kind,
-            corrected=bool(f.corrected),
+            **provenance(f, y),
         )
         for f, y, code, name in session.execute(stmt)
     ]

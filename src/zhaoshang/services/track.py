@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zhaoshang.services.base import Plain, iter_chunks, live
+from zhaoshang.services.base import Plain, figure, iter_chunks, live
 from zhaoshang.services.cache import memoise
 from zhaoshang.services.facts import INDICATOR_COLUMNS, period_bounds, pick_best
 from zhaoshang.services.labels import LOWER_IS_BETTER, measure_label, metric_label
@@ -113,20 +113,7 @@ class TargetsReport(Plain):
 
 
 def _ref(fact: Any, year: int | None) -> FactRef:
-    return FactRef(
-        number=fact.number,
-        unit=fact.unit,
-        qualifier=fact.qualifier,
-        value_yuan=fact.value_yuan,
-        report_id=fact.report_id,
-        report_year=year,
-        fact_id=fact.id,
-        quote=fact.quote,
-        start=fact.start,
-        end=fact.end,
-        section_kind=fact.section_kind,
-        corrected=bool(fact.corrected),
-    )
+    return FactRef(**figure(fact, year))
 
 
 _FACT_COLUMNS = INDICATOR_COLUMNS
