@@ -7,7 +7,7 @@ written to the audit log in the same transaction as the change itself.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -98,36 +98,22 @@ def submission_page(request: Request, submission_id: int, session: Session = Dep
     })
 
 
-@router.post("/admin/submissions/{submission_id}/approve")
-async def approve(request: Request, submission_id: int) -> Response:
-    return await in_session(request, _approve, await read_form(request), submission_id)
+@router.post("/admin/submissions/{submission_id}/{decision}")
+async def moderate(request: Request, submission_id: int, decision: Literal["approve", "reject"]) -> Response:
+    return await in_session(request, _moderate, await read_form(request), submission_id, decision)
 
 
-def _approve(request: Request, session: Session, form: FormData, submission_id: int) -> Response:
+def _moderate(request: Request, session: Session, form: FormData, submission_id: int, decision: str) -> Response:
+    """Approve (ingest or apply) or reject (with a reason) one pending submission."""
     user = _signed(request, session)
     if isinstance(user, Response):
         return user
     try:
-        contributions.approve(session, user, submission_id, ip=client_ip(request))
+        if decision == "approve":
+            contributions.approve(session, user, submission_id, ip=client_ip(request))
+        else:
+            contributions.reject(session, user, submission_id, field(form, "reason", 2000), ip=client_ip(request))
     except (contributions.SubmissionError, editing.EditError) as exc:
-        session.rollback()
-        raise HTTPException(400, str(exc)) from None
-    session.commit()
-    return RedirectResponse("/admin/queue", status_code=303)
-
-
-@router.post("/admin/submissions/{submission_id}/reject")
-async def reject(request: Request, submission_id: int) -> Response:
-    return await in_session(request, _reject, await read_form(request), submission_id)
-
-
-def _reject(request: Request, session: Session, form: FormData, submission_id: int) -> Response:
-    user = _signed(request, session)
-    if isinstance(user, Response):
-        return user
-    try:
-        contributions.reject(session, user, submission_id, field(form, "reason", 2000), ip=client_ip(request))
-    except contributions.SubmissionError as exc:
         session.rollback()
         raise HTTPException(400, str(exc)) from None
     session.commit()
