@@ -125,29 +125,72 @@ class ScopeTracker:
         past_lo, past_hi = past_span(y)
         past = plan_name(plan_of_year(past_hi)) if past_hi == plan_span(plan_of_year(past_hi))[1] else None
         nxt = plan_name(plan_of_year(y))
-        past_plan = rf"|“?{past}”?(?:时期|期间|以来)(?!规划)" if past else ""
-        past_re = rf"(?P<past_plan>过去五年|五年来|这五年|五年间|五年中{past_plan})"
-        last_re = rf"(?P<last>过去一年|一年来|去年|刚刚过去的{y - 1}年|@SOS@[^,，。]{{0,8}}{y - 1}年|{y - 1}年[,，]?是[^。]{{0,40}}一年)"
+        # (scope, alternatives in the order they are tried); an alternative is (head, core,
+        # tail): ``core`` is a literal every match holds, found fast by :meth:`markers`; the
+        # head before it is a literal or a (regex, possible widths) pair.  A sentence start
+        # (_SOS) is a terminal mark, consumed.
         # Only paragraph-level phrases move the scope for what follows; a goal date inside a
         # task (到2025年…, “十四五”末…) dates its own sentence only (see explicit_period).
-        next_re = r"(?P<next_plan>今后五年|未来五年)"
-        named_re = rf"(?P<plan_{plan_of_year(y)}>@SOS@“?{nxt}”?(?:时期|期间)(?!规划))"
-        this_re = rf"(?P<this>今年|@SOS@[^,，。]{{0,8}}{y}年|{y}年[,，]?是)"
-        both = f"{past_re}|{last_re}|{next_re}|{named_re}|{this_re}"
-        self._both = re.compile(both.replace("@SOS@", "^"))
-        # The same markers over a whole text, where "sentence start" is a terminal mark
-        # (consumed; the text is scanned with one prepended).  A first-character test
-        # lets the engine skip the positions where no marker can start.
-        first = "".join(sorted({c for c in "过五这今未到去刚一“。！？；!?;\n \t" + (past or "") + nxt + str(y)[0]}))
-        self._both_text = re.compile(f"(?=[{re.escape(first)}])(?:" + both.replace("@SOS@", r"[。！？；!?;\s]") + ")")
+        since = "”?(?:时期|期间|以来)(?!规划)"
+        named = "”?(?:时期|期间)(?!规划)"
+        last, this = f"{y - 1}年", f"{y}年"
+        scopes: list[tuple[str, list[tuple[_Head, str, str]]]] = [
+            ("past_plan", [("过去", "五年", ""), ("", "五年", "来"), ("这", "五年", ""), ("", "五年", "间"),
+                           ("", "五年", "中"), *([(_QUOTE, past, since)] if past else [])]),
+            ("last", [("过去", "一年", ""), ("", "一年", "来"), ("", "去年", ""), ("刚刚过去的", last, ""),
+                      (_SENTENCE_LEAD, last, ""), ("", last, "[,，]?是[^。]{0,40}一年")]),
+            ("next_plan", [("今后", "五年", ""), ("未来", "五年", "")]),
+            (f"plan_{plan_of_year(y)}", [(_SOS_QUOTE, nxt, named)]),
+            ("this", [("", "今年", ""), (_SENTENCE_LEAD, this, ""), ("", this, "[,，]?是")]),
+        ]
+        self._both_text = re.compile(
+            "|".join(
+                f"(?P<{scope}>"
+                + "|".join((re.escape(h) if isinstance(h, str) else h[0]) + re.escape(core) + tail for h, core, tail in alts)
+                + ")"
+                for scope, alts in scopes
+            )
+        )
+        # Where each core can sit after a match start, and one scan per last character of
+        # the cores: a pattern that opens with a literal is searched for in C, fast (a class
+        # or an alternation of literals is tried character by character, ~20x slower).
+        heads: dict[str, set[int]] = {}
+        for _, alts in scopes:
+            for h, core, _ in alts:
+                heads.setdefault(core, set()).update([len(h)] if isinstance(h, str) else h[1])
+        by_last: dict[str, list[tuple[str, int, tuple[int, ...]]]] = {}
+        for core, widths in heads.items():
+            by_last.setdefault(core[-1], []).append((core, len(core), tuple(sorted(widths))))
+        self._core_scans = [
+            (re.compile(re.escape(ch) + "(?:" + "|".join(f"(?<={re.escape(c)})" for c, _, _ in cores) + ")"), cores)
+            for ch, cores in by_last.items()
+        ]
 
     def markers(self, text: str) -> list[tuple[int, Scope]]:
         """Every time marker of a whole text, (position, scope) in order: scan once, then
-        :meth:`scope_at` answers per sentence without rescanning."""
+        :meth:`scope_at` answers per sentence without rescanning.
+
+        The result is that of ``finditer`` over the text with a terminal mark prepended (the
+        first sentence's start); but that would try the alternation at every character, so
+        the markers' literal cores are found first and the pattern is matched only where a
+        marker holding them could start, leftmost first, never inside an earlier marker."""
         padded = "\n" + text
+        starts: list[int] = []
+        startswith = padded.startswith
+        for scan, cores in self._core_scans:
+            for hit in scan.finditer(padded):
+                end = hit.end()
+                for core, n, widths in cores:
+                    if startswith(core, end - n):
+                        starts.extend([end - n - w for w in widths])
+        starts.sort()
         out: list[tuple[int, Scope]] = []
-        for m in self._both_text.finditer(padded):
-            p = m.start()
+        match = self._both_text.match
+        end = 0
+        for p in starts:
+            if p < end or p < 0 or not (m := match(padded, p)):
+                continue
+            end = m.end()
             if padded[p] in _TERMINALS:
                 p += 1  # the consumed sentence end belongs to the sentence before
             out.append((p - 1, m.lastgroup or "unknown"))
@@ -168,6 +211,12 @@ class ScopeTracker:
 
 
 _TERMINALS = frozenset("。！？；!?;\n \t\r\u3000")
+_SOS = r"[。！？；!?;\n \t]"  # a sentence end (or the mark prepended to a text) before a marker
+_Head = str | tuple[str, range]
+"""What comes before a marker's core: a literal, or a regex with the widths it can match."""
+_QUOTE: _Head = ("“?", range(2))
+_SOS_QUOTE: _Head = (_SOS + "“?", range(1, 3))
+_SENTENCE_LEAD: _Head = (_SOS + "[^,，。]{0,8}", range(1, 10))  # 。2020年 / 。在刚刚过去的2020年
 _ALLOWED: dict[str, tuple[Scope, ...]] = {
     "review": ("past_plan", "last"), "review_plan": ("past_plan", "last"),
     "plan": ("next_plan", "this"), "tasks": ("next_plan", "this"), "closing": ("next_plan", "this"),
