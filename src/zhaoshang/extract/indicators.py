@@ -39,6 +39,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 
 from zhaoshang.extract.metrics import Mention, catalogue, find_mentions
 from zhaoshang.extract.numbers import Amount, amounts_in
@@ -275,27 +277,37 @@ def _extract(
 ) -> list[Indicator]:
     amount_text = text if amount_text is None else amount_text
     mentions_all = find_mentions(text, own=own)
+    # Only a sentence that names a metric can state one: visit those, found by bisecting
+    # the mentions (and the above-scale firms, whose 总产值 is a metric too) into the
+    # sentence starts, instead of walking every sentence.
+    sent_starts = [s.start for s in sentences]
+    picked: list[int] = []
+    for pos in chain((m.start for m in mentions_all), (m.start() for m in _ABOVE_SCALE_FIRMS.finditer(text))):
+        i = bisect.bisect_right(sent_starts, pos) - 1
+        if i >= 0 and pos < sentences[i].end:
+            picked.append(i)
     mstarts = [m.start for m in mentions_all]
-    firms = [m.start() for m in _ABOVE_SCALE_FIRMS.finditer(text)]  # their 总产值 is a metric too
-    tracker = ScopeTracker(year)
-    markers = tracker.markers(text)
-    marker_pos = [p for p, _ in markers]
+    tracker = _tracker(year)
+    markers: list[tuple[int, str]] | None = None
+    marker_pos: list[int] = []
     section_starts = [s.start for s in sections]
     out: list[Indicator] = []
     seen: set[tuple] = set()
-    for sent in sentences:
+    for si in sorted(set(picked)):
+        sent = sentences[si]
         lo, hi = sent.start, sent.end
-        m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
-        if m0 == m1 and bisect.bisect_left(firms, lo) == bisect.bisect_left(firms, hi):
-            continue  # no metric named: nothing to bind
         masked = amounts_in(amount_text, lo, hi)
         amounts = [a for a in masked if _usable(a)]
         if not amounts:
             continue
+        m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
         mentions = [m for m in mentions_all[m0:m1] if m.end <= hi]
         i = bisect.bisect_right(section_starts, lo) - 1
         kind, sec_start = (sections[i].kind, sections[i].start) if i >= 0 else ("other", 0)
         for b in _bind_sentence(text, lo, hi, amounts, masked, mentions):
+            if markers is None:
+                markers = tracker.markers(text)
+                marker_pos = [p for p, _ in markers]
             # the markers up to the statement's own figure (a later clause may switch period)
             scope = tracker.scope_at(markers, marker_pos, kind, sec_start, b.anchor.start)
             ind = _indicator(text, lo, b, masked, year, scope)
@@ -307,6 +319,12 @@ def _extract(
             seen.add(key)
             out.append(ind)
     return out
+
+
+@lru_cache(maxsize=8)
+def _tracker(year: int) -> ScopeTracker:
+    """The time markers of a report year, built once per year (it compiles patterns)."""
+    return ScopeTracker(year)
 
 
 @dataclass(slots=True)
