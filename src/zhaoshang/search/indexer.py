@@ -46,7 +46,7 @@ def ensure_schema(engine: Engine | Connection) -> None:
         _ensure(engine)
 
 
-INDEX_FORMAT = "4"
+INDEX_FORMAT = "5"
 """Bumped whenever tokens or tables change shape; an index of another format is dropped."""
 
 
