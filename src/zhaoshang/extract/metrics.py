@@ -55,6 +55,14 @@ class Catalogue:
     """Alias key → what its sentence must name before it (a bare 优良率 needs 空气…)."""
     sub_area: re.Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
     """A sub-area name right before an alias: the figure is that area's, not the region's."""
+    starts: re.Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    """Every position where an alias's literal prefix starts, overlapping ones too: an
+    alternation of the prefixes' first characters, each followed by a lookahead trie of the
+    rest (group: the longest prefix's rest).  A pattern opening with literals is scanned
+    for in C; consuming one character lets a prefix start inside another one."""
+    by_word: dict[str, list[tuple[str, re.Pattern[str] | None, int]]] = field(default_factory=dict)
+    """Longest prefix found at a position → (alias key, regex or None for a plain literal,
+    literal length) of every alias whose prefix it starts with, longest prefix first."""
 
 
 def _load() -> dict[str, Any]:
@@ -148,9 +156,28 @@ def catalogue() -> Catalogue:
     for prefix, key, rx in compiled:
         by_prefix.setdefault(prefix, []).append((key, rx))
     trie = re.compile(_trie_pattern(list(by_prefix)))
+    rests: dict[str, list[str]] = {}
+    for prefix in by_prefix:
+        rests.setdefault(prefix[0], []).append(prefix[1:])
+    starts = re.compile("|".join(f"{re.escape(ch)}(?=({_trie_pattern(r)}))" for ch, r in sorted(rests.items())))
     return Catalogue(specs, compiled, group_metric, group_many, exclude_before, exclude_after,
                      re.compile(f"(?:{pron})") if pron else None, by_prefix, trie, context,
-                     re.compile(data.get("sub_area_before", "(?!)")))
+                     re.compile(data.get("sub_area_before", "(?!)")), starts)
+
+
+def _aliases_of(cat: Catalogue, word: str) -> list[tuple[str, re.Pattern[str] | None, int]]:
+    """Every alias that may match where ``word`` (a longest literal prefix) was found: those of
+    each prefix of ``word``, longest first.  A plain-literal alias equal to its prefix needs no
+    regex (the prefix was found: it matches), which the entry marks with None."""
+    found = cat.by_word.get(word)
+    if found is None:
+        found = []
+        for k in range(len(word), 1, -1):
+            for key, rx in cat.by_prefix.get(word[:k], ()):
+                literal = rx.pattern == word[:k]
+                found.append((key, None if literal else rx, k))
+        cat.by_word[word] = found
+    return found
 
 
 def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
@@ -164,16 +191,13 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str,
     hi = len(text) if hi is None else hi
     out: list[Mention] = []
     found: list[tuple[int, int, str]] = []  # (start, end, key)
-    search = cat.prefix_trie.search
-    hit = search(text, lo, hi)
-    by_prefix = cat.by_prefix
-    while hit is not None:
-        pos, word = hit.start(), hit.group()
-        for k in range(len(word), 1, -1):  # every alias whose literal prefix starts here
-            for key, rx in by_prefix.get(word[:k], ()):
-                if m := rx.match(text, pos, hi):
-                    found.append((pos, m.end(), key))
-        hit = search(text, pos + 1, hi)
+    for hit in cat.starts.finditer(text, lo, hi):
+        pos = hit.start()
+        for key, rx, n in _aliases_of(cat, text[pos : hit.end(hit.lastindex)]):
+            if rx is None:
+                found.append((pos, pos + n, key))
+            elif m := rx.match(text, pos, hi):
+                found.append((pos, m.end(), key))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen: list[tuple[int, int, str]] = []
     for start, end, key in found:  # leftmost-longest, non-overlapping
