@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import rjieba
@@ -185,6 +185,47 @@ def canonical_key(name: str) -> str:
     return core
 
 
+# --- segmentation, memoised per document ----------------------------------------------
+# The entity extractors segment the same short strings again and again within a report
+# (a park's name at each mention, a brand in several checks).  rjieba.tag is a pure
+# function of its input, so its results are kept for the document being extracted and
+# dropped when another starts (``start_document``): memory stays bounded by one report,
+# and threads extracting different reports at worst lose each other's memo, never a result.
+_MEMO_TEXT = ""
+_TAG_MEMO: dict[str, list[tuple[str, str]]] = {}
+_CUT_MEMO: dict[str, list[str]] = {}
+_MEMO_MAX = 50_000
+
+
+def start_document(text: str) -> None:
+    """Memoise segmentations for ``text`` from now on (those of another text are dropped)."""
+    global _MEMO_TEXT, _TAG_MEMO, _CUT_MEMO
+    if text is not _MEMO_TEXT:
+        _MEMO_TEXT, _TAG_MEMO, _CUT_MEMO = text, {}, {}
+
+
+def tag(s: str) -> list[tuple[str, str]]:
+    """``rjieba.tag(s)``, memoised for the current document (do not mutate the result)."""
+    memo = _TAG_MEMO
+    found = memo.get(s)
+    if found is None:
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
+        found = memo[s] = rjieba.tag(s)
+    return found
+
+
+def cut(s: str) -> list[str]:
+    """``rjieba.cut(s)``, memoised for the current document (do not mutate the result)."""
+    memo = _CUT_MEMO
+    found = memo.get(s)
+    if found is None:
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
+        found = memo[s] = rjieba.cut(s)
+    return found
+
+
 # --- where a name starts --------------------------------------------------------------
 
 #: POS tags (jieba) that never belong to a proper name: prepositions, conjunctions,
@@ -210,7 +251,15 @@ def _short_quote(text: str, close: int) -> bool:
     with its own punctuation (“西电东送、云电外送”)."""
     open_ = text.rfind("“", 0, close)
     inner = text[open_ + 1 : close] if open_ >= 0 else ""
-    return 0 < len(inner) <= 6 and not any(ch in CLAUSE_PUNCT or ch == "、" for ch in inner)
+    return 0 < len(inner) <= 6 and _QUOTE_BREAK.isdisjoint(inner)
+
+
+_QUOTE_BREAK = frozenset(CLAUSE_PUNCT + "、")
+#: characters that end a name when a token holds one
+_BREAK_CHARS = frozenset(CLAUSE_PUNCT + "、“”\"《》()（）")
+_CLOSERS = frozenset((")", "）"))
+_OPENERS = frozenset(("(", "（", "“"))
+_VERB_HEAD_TAGS = frozenset(("v", "d", "ad", "l", "i"))
 
 
 def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = frozenset(),
@@ -227,33 +276,34 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     lo = max(floor, end - max_len)
     # tokenise from the clause start so segmentation sees the leading verb in context
     window_start = floor if end - floor <= 60 else end - 60
-    tokens = rjieba.tag(text[window_start:end])
+    tokens = tag(text[window_start:end])
     pos = end
     depth = 0  # inside a bracketed part of the name: 中国（湖南）自由贸易试验区, “双百”产业园
-    for word, tag in reversed(tokens):
-        if word in (")", "）") or (word == "”" and _short_quote(text, pos - 1)):
+    for word, pos_tag in reversed(tokens):
+        if word in _CLOSERS or (word == "”" and _short_quote(text, pos - 1)):
             depth += 1
-        elif word in ("(", "（", "“") and depth:
-            depth -= 1
-        elif depth or word in keep_verbs:
+        elif depth:
+            if word in _OPENERS:
+                depth -= 1
+        elif word in keep_verbs:
             pass
-        elif word in lead_words or tag in _STOP_POS or word.replace(".", "").isdigit():
+        elif word in lead_words or pos_tag in _STOP_POS or word.replace(".", "").isdigit():
             break
-        elif any(ch in CLAUSE_PUNCT or ch in "、“”\"《》()（）" for ch in word):
+        elif not _BREAK_CHARS.isdisjoint(word):
             break
         if pos - len(word) < lo:
             break
         pos -= len(word)
     # a name does not start with a verb of two or more characters (坚持…园区, 复制推广自贸区)
     while end - pos >= 2:
-        head = rjieba.tag(text[pos:end])[0]
+        word, pos_tag = tag(text[pos:end])[0]
         if (
-            head[1] in ("v", "d", "ad", "l", "i")
-            and len(head[0]) >= 2
-            and head[0] not in keep_verbs
-            and (rjieba.has_word(head[0]) or end - pos > len(head[0]))  # an unknown "verb" alone is a brand (韵达)
+            pos_tag in _VERB_HEAD_TAGS
+            and len(word) >= 2
+            and word not in keep_verbs
+            and (end - pos > len(word) or rjieba.has_word(word))  # an unknown "verb" alone is a brand (韵达)
         ):
-            pos += len(head[0])
+            pos += len(word)
         else:
             break
     # jieba sometimes glues a leading verb to the name (做好园区, 开通保税…): peel them off
@@ -261,16 +311,86 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     while peeled and end - pos >= 2:
         peeled = False
         for n in (4, 3, 2):
-            if text[pos : pos + n] in lead_words and text[pos : pos + n] not in keep_verbs and end - pos - n >= 0:
+            head = text[pos : pos + n]
+            if head in lead_words and head not in keep_verbs and end - pos - n >= 0:
                 pos += n
                 peeled = True
                 break
     return pos
 
 
+_CLAUSE_RUN = re.compile("[^" + re.escape(CLAUSE_PUNCT) + "、]*")
+# The reversed text of the last document asked for (one entry, replaced whole: thread-safe):
+# a clause start is then one anchored regex match from the mirrored position, in C.
+_REVERSED: tuple[str, str] = ("", "")
+
+
+def _reversed(text: str) -> str:
+    global _REVERSED
+    cached, rev = _REVERSED
+    if cached is not text:
+        rev = text[::-1]
+        _REVERSED = (text, rev)
+    return rev
+
+
+def run_start(text: str, pos: int, run: re.Pattern[str]) -> int:
+    """Start of the stretch of characters matching ``run`` (a ``[^…]*`` class) that ends at
+    ``pos``: a backwards scan done as a forward match on the reversed text."""
+    m = run.match(_reversed(text), len(text) - pos)
+    return pos - (m.end() - m.start()) if m else pos
+
+
 def clause_floor(text: str, pos: int) -> int:
     """Start of the clause (after the last ,，;；。:：、 or line break) that contains ``pos``."""
-    i = pos
-    while i > 0 and text[i - 1] not in CLAUSE_PUNCT and text[i - 1] != "、":
-        i -= 1
-    return i
+    return run_start(text, pos, _CLAUSE_RUN)
+
+
+# --- scanning a whole text fast ---------------------------------------------------------
+# The regex engine finds a pattern that opens with a literal (公司, 区(?<=…)) at memchr-like
+# speed, but one that opens with a choice of characters (公司|集团, a trie of suffixes) is
+# tried at every position, about ten times slower over a whole report.  ``keyed_finditer``
+# gets the second kind's matches at the first kind's speed.
+
+
+def keyed_finditer(pattern: re.Pattern[str], keys: Sequence[re.Pattern[str]], text: str,
+                   width: int, reach: int = 0) -> Iterator[re.Match[str]]:
+    """Exactly the matches of ``pattern.finditer(text)``, found from the hits of ``keys``.
+
+    Preconditions (the caller's pattern must meet them): every match of ``pattern`` is
+    1 to ``width`` characters long and contains a hit of one of ``keys`` (patterns that open
+    with a literal, so the engine skips to them in C), and its lookarounds read at most
+    ``reach`` characters past the match.  Then, for the first key hit ``q`` at or after
+    the cursor, no match can start before ``q - width + 1``, and one starting at or before
+    ``q`` is found whole by a search bounded to ``q + width + reach``; a match found
+    after ``q`` is left to the next key hit (a match always holds one).
+    """
+    if len(keys) == 1:
+        starts = [h.start() for h in keys[0].finditer(text)]
+    else:
+        starts = sorted(h.start() for k in keys for h in k.finditer(text))
+    search = pattern.search
+    cursor = 0
+    for q in starts:
+        if q < cursor:
+            continue
+        m = search(text, max(cursor, q - width + 1), q + width + reach)
+        if m is not None and m.start() <= q:
+            yield m
+            cursor = m.end()
+
+
+def literal_keys(words: Sequence[str]) -> list[re.Pattern[str]]:
+    """Keys for :func:`keyed_finditer` over a set of words of two or more characters: one
+    pattern per first character (获(?=[批评])) or per last character (区(?<=[开新…]区)),
+    whichever needs fewer — each opens with a literal and matches inside every word."""
+    if any(len(w) < 2 for w in words):
+        raise ValueError("literal_keys needs words of two or more characters")
+    by_first: dict[str, set[str]] = {}
+    by_last: dict[str, set[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], set()).add(w[1])
+        by_last.setdefault(w[-1], set()).add(w[-2])
+    if len(by_first) <= len(by_last):
+        return [re.compile(f"{re.escape(c)}(?=[{re.escape(''.join(sorted(nxt)))}])") for c, nxt in sorted(by_first.items())]
+    return [re.compile(f"{re.escape(c)}(?<=[{re.escape(''.join(sorted(prev)))}]{re.escape(c)})") for c, prev in sorted(by_last.items())]

@@ -14,10 +14,11 @@ word that leads into it (see ``names.name_start``).  What is *not* a park:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from zhaoshang.extract.industries import tag_industries, trie_regex
-from zhaoshang.extract.names import clause_floor, name_start
+from zhaoshang.extract.names import clause_floor, keyed_finditer, literal_keys, name_start, run_start, start_document
 from zhaoshang.model import Document, Park
 
 # Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
@@ -45,6 +46,10 @@ KINDS: dict[str, str] = {
 # first-character set and skips non-candidate positions in C (a leading lookahead is
 # not used that way: measured 2.5× slower).
 _SUFFIX = re.compile(trie_regex(KINDS))
+# ...and over a whole report it is found faster still from the kinds' last characters
+# (区, 园, 地, 心 after the right character: see names.keyed_finditer).
+_SUFFIX_KEYS = literal_keys(list(KINDS))
+_SUFFIX_WIDTH = max(map(len, KINDS))
 #: verbs that belong inside park names (皖北承接产业转移集聚区, 农业产业融合示范园 …)
 _KEEP_VERBS = frozenset(
     "承接 转移 创新 循环 综合 制造 应用 开放 开发 合作 示范 孵化 加工 服务 保护 养殖 种植 融合 生产 供给 产销 "
@@ -74,27 +79,45 @@ _AWARD_AFTER = re.compile(r"[^,，;；。]{0,6}(?:称号|标兵|单位|荣誉)")
 _SHARED_HEAD = re.compile(r"[、和及]$")
 
 
-def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
+def _after_rejects(text: str, ke: int) -> bool:
+    """Rejections that read only what follows the suffix: cheap, so they run before the
+    name is looked for (a count 产业园3个, an award 基地称号, a facility 园区小学)."""
+    return bool(
+        _COUNTED_AFTER.match(text, ke)
+        or _AWARD_AFTER.match(text, ke)
+        or _FACILITY_AFTER.match(text, ke)
+        or _EACH_COUNTED.search(text, ke, ke + 12)  # 新增省级电商示范园和示范镇各1个: a count of kinds
+    )
+
+
+_SENTENCE_RUN = re.compile(r"[^,，;；。:：!！?？\n]*")
+
+
+def _accept(text: str, ns: int, ks: int, ke: int, kind: str, titles: "_Titles") -> bool:
+    """Whether the name ``text[ns:ke]`` (suffix at ``ks``) is a park (see module docstring);
+    the checks of :func:`_after_rejects` have already passed."""
     name = text[ns:ke]
-    prefix = _LEVEL.sub("", text[ns:ks])
-    if _GENERIC_NAME.match(prefix) or _SCALE.match(prefix) or _PROGRAMME.match(text, ns):
+    if _PROGRAMME.match(text, ns) or _NOT_PARK.search(name):
         return False
-    if _LIST_JOIN.search(text[ns:ks]):
+    if kind == "示范区" and not _ECON.search(name):
+        return False
+    if kind in ("基地", "示范区", "试验区") and ("“" in name or _NOT_INDUSTRY_BASE.search(name)):
+        return False
+    head = text[ns:ks]
+    if _LIST_JOIN.search(head):
         return False  # 成品油和国储粮基地: two names sharing one head
-    floor = clause_floor(text, ns)
-    if text.rfind("《", 0, ns) > text.rfind("》", 0, ns):
+    prefix = _LEVEL.sub("", head)
+    if _GENERIC_NAME.match(prefix) or _SCALE.match(prefix):
+        return False
+    if titles.inside(ns):
         return False  # inside a document title
-    if _COUNTED_BEFORE.search(text[max(floor, ns - 10) : ns]) or _COUNTED_AFTER.match(text, ke):
+    floor = clause_floor(text, ns)
+    if _COUNTED_BEFORE.search(text[max(floor, ns - 10) : ns]):
         return False
-    clause = ns
-    while clause > 0 and text[clause - 1] not in ",，;；。:：!！?？\n":
-        clause -= 1
-    if _TITLE_VERB.search(text, clause, ns) or _AWARD_AFTER.match(text, ke):
+    if _TITLE_VERB.search(text, run_start(text, ns, _SENTENCE_RUN), ns):
         return False
-    if _SCALE_BEFORE.search(text, max(0, ns - 4), ns) or _NOT_PARK.search(name) or _FACILITY_AFTER.match(text, ke):
+    if _SCALE_BEFORE.search(text, max(0, ns - 4), ns):
         return False
-    if _EACH_COUNTED.search(text[ke : ke + 12]):
-        return False  # 新增省级电商示范园和示范镇各1个: a count of kinds
     # 3000亩蓝莓、5000亩葡萄、6000亩黄桃基地 / A和B基地: one head shared by short bare items
     j = ns
     while j > floor and (text[j - 1].isdigit() or text[j - 1] in "万千百亩个"):
@@ -107,11 +130,34 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str) -> bool:
         prev = _COUNT_CHARS.sub("", text[k : j - 1])
         if 0 < len(prev) <= 6 and not _SUFFIX.search(prev):
             return False
-    if kind == "示范区" and not _ECON.search(name):
-        return False
-    if kind in ("基地", "示范区", "试验区") and ("“" in name or _NOT_INDUSTRY_BASE.search(name)):
-        return False
     return True
+
+
+class _Titles:
+    """Where the document titles (《…》) of a text are, to tell in O(log n) whether a
+    position lies inside one (after an opening 《 with no 》 since)."""
+
+    def __init__(self, text: str) -> None:
+        self.opens = _positions(text, "《")
+        self.closes = _positions(text, "》") if self.opens else []
+
+    def inside(self, pos: int) -> bool:
+        if not self.opens:
+            return False
+        i = bisect.bisect_left(self.opens, pos) - 1
+        if i < 0:
+            return False
+        j = bisect.bisect_left(self.closes, pos) - 1
+        return j < 0 or self.closes[j] < self.opens[i]
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    out = []
+    p = text.find(ch)
+    while p >= 0:
+        out.append(p)
+        p = text.find(ch, p + 1)
+    return out
 
 
 def extract_parks(doc: Document) -> list[Park]:
@@ -120,25 +166,30 @@ def extract_parks(doc: Document) -> list[Park]:
     text = doc.text
     out: list[Park] = []
     seen: set[str] = set()
-    for m in _SUFFIX.finditer(text):
+    titles = _Titles(text)
+    start_document(text)
+    for m in keyed_finditer(_SUFFIX, _SUFFIX_KEYS, text, _SUFFIX_WIDTH):
         ks, ke = m.start(), m.end()
         # 园区 inside a longer suffix already matched (产业园区) is consumed by the regex;
         # a suffix glued to more name (基地建设) is still a park mention.
         floor = clause_floor(text, ks)
+        if ks - floor < 2 or _after_rejects(text, ke):
+            continue  # the name can only start at or after the clause start
         ns = name_start(text, ks, floor, keep_verbs=_KEEP_VERBS, max_len=22)
         # a park kind inside the walked name (飞地园区有色金属…产业园) starts a new name
         # (a kind cut in half by the segmenter, 完成经/开区宝兴工业园, counts too)
-        inner = [x for x in _SUFFIX.finditer(text, max(floor, ns - 6), ks) if x.end() > ns]
-        if inner:
-            ns = inner[-1].end()
+        for x in _SUFFIX.finditer(text, max(floor, ns - 6), ks):
+            if x.end() > ns:
+                ns = x.end()
         if ns > 0 and text[ns - 1] == "做" and text[ns] in "精强优大":
             ns += 1  # 做精现代农业…: jieba glues the verb's second half to the name
-        if ks - ns < 2 or not _accept(text, ns, ks, ke, KINDS[m.group()]):
+        kind = KINDS[m.group()]
+        if ks - ns < 2 or not _accept(text, ns, ks, ke, kind, titles):
             continue
         name = text[ns:ke]
         if name in seen:
             continue  # one fact per name as written (its first mention)
         seen.add(name)
-        out.append(Park(name=name, park_kind=KINDS[m.group()], industries=tag_industries(name),
+        out.append(Park(name=name, park_kind=kind, industries=tag_industries(name),
                         quote=name, start=ns, end=ke))
     return out
