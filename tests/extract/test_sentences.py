@@ -45,3 +45,33 @@ def test_blank_text_has_no_sentences() -> None:
 
 def test_a_space_next_to_latin_letters_or_digits_is_not_a_break() -> None:
     assert pieces("人均GDP 9.6万元，CPI 上涨2%。 今年") == ["人均GDP 9.6万元，CPI 上涨2%。", "今年"]
+
+
+def test_the_listed_blank_class_is_exactly_python_whitespace() -> None:
+    import re
+
+    from zhaoshang.extract.sentences import _BLANK
+
+    listed = re.compile(f"[{_BLANK}]")
+    assert [c for c in range(0x110000) if listed.match(chr(c))] == [c for c in range(0x110000) if chr(c).isspace()]
+
+
+def test_sections_out_of_order_cut_the_same_sentences_as_in_order() -> None:
+    from zhaoshang.model import Section
+
+    text = "去年增长5%。今年目标(一)稳增长，二是促消费。"
+    ordered = [Section("review", "", 0, 7), Section("tasks", "", 7, len(text))]
+    a = split_sentences(text, ordered)
+    b = split_sentences(text, list(reversed(ordered)))
+    assert [(s.start, s.end) for s in a] == [(s.start, s.end) for s in b]
+    assert [text[s.start : s.end] for s in a] == ["去年增长5%。", "今年目标", "(一)稳增长，", "二是促消费。"]
+    assert [s.section_kind for s in a] == ["review", "tasks", "tasks", "tasks"]
+
+
+def test_a_line_break_after_a_closing_quote_still_ends_the_sentence() -> None:
+    assert pieces("他说“好。”\n然后继续") == ["他说“好。”", "然后继续"]
+
+
+def test_a_wrapped_line_joins_even_across_several_breaks() -> None:
+    text = "全市规模以上工业\n增加值增长\n6.1%。"
+    assert pieces(text) == [text]
