@@ -30,8 +30,19 @@ import re
 
 import rjieba
 
+from zhaoshang.extract import names
 from zhaoshang.extract.industries import tag_industries, taxonomy, trie_regex
-from zhaoshang.extract.names import LEAD_WORDS, canonical_key, clause_floor, name_start, strip_region
+from zhaoshang.extract.names import (
+    LEAD_WORDS,
+    canonical_key,
+    clause_floor,
+    keyed_finditer,
+    literal_keys,
+    name_start,
+    run_start,
+    SENTENCE_RUN,
+    strip_region,
+)
 from zhaoshang.model import Document, Enterprise
 
 # Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
@@ -43,10 +54,16 @@ _SUBORDINATE = re.compile(r"属")
 _LIST_ITEM = re.compile(r"[^、和及与]+")
 
 
-_ORG = re.compile(
-    r"(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|控股有限公司|有限公司|集团公司|控股集团|"
-    r"总公司|分公司|集团|公司)(?![制化])"
+#: organisation suffixes a full company name ends with, longest first
+ORG_WORDS: tuple[str, ...] = (
+    "集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "控股有限公司", "有限公司", "集团公司",
+    "控股集团", "总公司", "分公司", "集团", "公司",
 )
+_ORG = re.compile("(?:" + "|".join(ORG_WORDS) + ")(?![制化])")
+# over a whole report, _ORG is found from its words' last characters (司, 团): see
+# names.keyed_finditer; the lookahead reads one character past a match
+_ORG_KEYS = literal_keys(ORG_WORDS)
+_ORG_WIDTH = max(map(len, ORG_WORDS))
 #: business words that, glued to a brand, nearly always make a company name
 STRONG_WORDS: tuple[str, ...] = (
     "铜业", "铝业", "锌业", "镍业", "钛业", "锂业", "硅业", "钢业", "铁业", "矿业", "石业", "药业", "菌业",
@@ -102,11 +119,15 @@ _LANDING_BEFORE = re.compile(
     r"(?:引进|引入|支持|帮助|指导|推进|推动|助推|助力|引导|紧盯|培育|对接|签约|落户|招引|扶持|加快推进|"
     r"引进了|支持了)$"
 )
-_LIST_END = re.compile(
-    r"(?:(?:(?<!等)等(?![于级])|为代表的)(?:[\d一二三四五六七八九十]+家|一批|多家)?[^,，。；;、]{0,14}?"
-    r"(?:企业|公司|集团|龙头|厂商|商家|央企|民企|国企|平台)(?![园区中心建])|等的?(?:战略)?合作)"
+_LIST_TAIL = (
+    r"(?:[\d一二三四五六七八九十]+家|一批|多家)?[^,，。；;、]{0,14}?"
+    r"(?:企业|公司|集团|龙头|厂商|商家|央企|民企|国企|平台)(?![园区中心建])"
 )
-_LIST_ANCHOR = re.compile(r"等|为代表的")  # cheap scan; _LIST_END is then tried only here
+#: where a list of enterprises ends: 等(N家)…企业, 为代表的…公司, 等(战略)合作.  Written as two
+#: patterns that open with a literal and consume only it, the rest in a lookahead, so the
+#: engine skips to each 等 in C and every one is tried, even inside another's tail.
+_LIST_END_DENG = re.compile(r"等(?=(?<!等等)(?![于级])" + _LIST_TAIL + r"|的?(?:战略)?合作)")
+_LIST_END_DAIBIAO = re.compile(r"为代表的(?=" + _LIST_TAIL + ")")
 _ITEM_GENERIC = re.compile(
     r"(?:企业|公司|集团|项目|产业|工程|基地|园|区|县|市|省|镇|乡|村|平台|中心|系统|机构|实验室|研究院|学院|大学|"
     r"应用|年会|会议|活动|论坛|展会|博览会|节|会|所|院|交流|合作|对接|奖|榜)$"
@@ -123,7 +144,7 @@ def _proper(core: str, places: bool = False) -> bool:
     brands are coined words).  Place names (厦门国际), common words (全流程, 珍珠) and
     industry terms the dictionary lacks (冷链, 硅基) are not."""
     terms = _surface_terms()
-    for word, tag in rjieba.tag(core):
+    for word, tag in names.tag(core):
         if word in terms:
             continue
         if tag in _PROPER_TAGS or (places and tag == "ns") or _LATIN_WORD.fullmatch(word):
@@ -162,12 +183,12 @@ def _brand_ok(brand: str, max_len: int = 6) -> bool:
     if _LIST_MARK.search(core):
         return False
     # no function word inside (发展的, 和…) — judged on words, so 华为 keeps its 为
-    return not any(tag in _FUNCTION_TAGS for _, tag in rjieba.tag(core))
+    return not any(tag in _FUNCTION_TAGS for _, tag in names.tag(core))
 
 
 def _org_names(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _ORG.finditer(text):
+    for m in keyed_finditer(_ORG, _ORG_KEYS, text, _ORG_WIDTH, reach=1):
         floor = clause_floor(text, m.start())
         ns = name_start(text, m.start(), floor, keep_verbs=_ORG_KEEP, max_len=20)
         brand = text[ns : m.start()]
@@ -185,7 +206,7 @@ def _org_names(text: str) -> list[tuple[int, int]]:
 def _token_edges(text: str, floor: int, end: int) -> set[int]:
     edges = {floor}
     pos = floor
-    for w in rjieba.cut(text[floor:end]):
+    for w in names.cut(text[floor:end]):
         pos += len(w)
         edges.add(pos)
     return edges
@@ -209,7 +230,7 @@ def _short_names(text: str) -> list[tuple[int, int]]:
         if m.end() not in edges:
             continue
         whole = text[ns : m.end()]
-        if rjieba.has_word(whole) and rjieba.tag(whole)[0][1] not in ("nr", "nz", "nt", "nrt", "nrfg"):
+        if rjieba.has_word(whole) and names.tag(whole)[0][1] not in ("nr", "nz", "nt", "nrt", "nrfg"):
             continue  # a dictionary word (农林牧渔业, 装饰建材) is not a company name
         word = m.group()
         strong = _STRONG_END.search(word) is not None
@@ -225,7 +246,7 @@ def _short_names(text: str) -> list[tuple[int, int]]:
         listed = named and _IN_LIST.match(text, m.end())
         if not (proper or (strong and evidence) or listed or _COMPANY_PREDICATE.match(text, m.end())):
             continue
-        if not strong and not evidence and all(t == "ns" for _, t in rjieba.tag(core)):
+        if not strong and not evidence and all(t == "ns" for _, t in names.tag(core)):
             continue  # a place + a business word (凤阳玻璃) is an industry unless the text says company
         out.append((ns, m.end()))
     return out
@@ -238,14 +259,11 @@ def _listed_brands(text: str) -> list[tuple[int, int]]:
     only the first item is trimmed back to the verb that introduces the list.
     """
     out = []
-    for anchor in _LIST_ANCHOR.finditer(text):
-        m = _LIST_END.match(text, anchor.start())
-        if m is None:
-            continue
-        end = m.start()
-        start = end
-        while start > 0 and text[start - 1] not in ",，;；。:：!！?？\n":
-            start -= 1
+    ends = [m.start() for m in _LIST_END_DENG.finditer(text)]
+    if "为代表的" in text:
+        ends = sorted(ends + [m.start() for m in _LIST_END_DAIBIAO.finditer(text)])
+    for end in ends:
+        start = run_start(text, end, SENTENCE_RUN)
         items: list[tuple[int, int]] = []
         first = True
         for part in _LIST_ITEM.finditer(text[start:end]):
@@ -267,7 +285,7 @@ def _listed_brands(text: str) -> list[tuple[int, int]]:
 def _name_length(segment: str) -> int:
     """Length of the name at the head of ``segment``: up to the first verb that follows it."""
     n = 0
-    for word, tag in rjieba.tag(segment):
+    for word, tag in names.tag(segment):
         if n >= 2 and (word in LEAD_WORDS or (tag == "v" and rjieba.has_word(word) and len(word) >= 2)):
             break
         n += len(word)
@@ -282,11 +300,8 @@ def _org_anchored(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int
     天有教育集团) are companies too when they look like proper names."""
     out = []
     for os_, oe in orgs:
-        start, end = os_, oe
-        while start > 0 and text[start - 1] not in ",，;；。:：!！?？\n":
-            start -= 1
-        while end < len(text) and text[end] not in ",，;；。:：!！?？\n":
-            end += 1
+        start = run_start(text, os_, SENTENCE_RUN)
+        end = SENTENCE_RUN.match(text, oe).end()
         parts = list(_LIST_ITEM.finditer(text[start:end]))
         if len(parts) < 2:
             continue
@@ -308,7 +323,9 @@ def _org_anchored(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-_AWARD = re.compile(r"获批|荣获|入选|荣登|获评")
+_AWARD_WORDS = ("获批", "荣获", "入选", "荣登", "获评")
+_AWARD = re.compile("|".join(_AWARD_WORDS))
+_AWARD_KEYS = literal_keys(_AWARD_WORDS)  # found fast over a whole report (names.keyed_finditer)
 _AWARD_OBJECT = re.compile(r"[^,，。；;]{0,24}?(?:企业|公司)")
 _HEAD_STOP = ",，。；;:：、“”《》()（）\n "
 
@@ -316,7 +333,7 @@ _HEAD_STOP = ",，。；;:：、“”《》()（）\n "
 def _award_subjects(text: str) -> list[tuple[int, int]]:
     """A bare brand that takes an award *as an enterprise* (台玻获批国家级…贯标企业)."""
     out = []
-    for m in _AWARD.finditer(text):
+    for m in keyed_finditer(_AWARD, _AWARD_KEYS, text, 2):
         if not _AWARD_OBJECT.match(text, m.end()):
             continue
         s_ = m.start()
@@ -330,7 +347,9 @@ def _award_subjects(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_FULL_OUTPUT = re.compile(r"稳产满产|扩能增产|增资扩产|扩产|满产|达产")
+_FULL_OUTPUT_WORDS = ("稳产满产", "扩能增产", "增资扩产", "扩产", "满产", "达产")
+_FULL_OUTPUT = re.compile("|".join(_FULL_OUTPUT_WORDS))
+_FULL_OUTPUT_KEYS = literal_keys(_FULL_OUTPUT_WORDS)
 
 
 def _bare_brand_lists(text: str) -> list[tuple[int, int]]:
@@ -338,10 +357,8 @@ def _bare_brand_lists(text: str) -> list[tuple[int, int]]:
     a word the dictionary does not know, of two to four characters, is a company's name there.
     ('A、B等项目' lists are not used: their items are as often roads and temples.)"""
     out = []
-    for m in _FULL_OUTPUT.finditer(text):
-        start = m.start()
-        while start > 0 and m.start() - start < 40 and text[start - 1] not in ",，。；;:：!！?？\n":
-            start -= 1
+    for m in keyed_finditer(_FULL_OUTPUT, _FULL_OUTPUT_KEYS, text, 4):
+        start = max(run_start(text, m.start(), SENTENCE_RUN), m.start() - 40)
         parts = text[start : m.start()].split("、")
         if not all(2 <= len(p) for p in parts[1:]) or any(len(p) > 6 for p in parts[1:]):
             continue
@@ -359,28 +376,39 @@ def _bare_brand_lists(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not inside another one, by start: a sweep over (start, -end) order, where
+    a span is inside another exactly when an earlier one reaches at least as far."""
+    out = []
+    reach = -1
+    for s, e in sorted(spans, key=lambda sp: (sp[0], -sp[1])):
+        if e > reach:
+            out.append((s, e))
+            reach = e
+    return out
+
+
 def extract_enterprises(doc: Document) -> list[Enterprise]:
     """Every company mention with a report-wide ``canonical`` name (see module docstring)."""
     text = doc.text
+    names.start_document(text)
     orgs = _org_names(text)
     spans = set(orgs) | set(_short_names(text)) | set(_listed_brands(text)) | set(_org_anchored(text, orgs)) | set(_award_subjects(text)) | set(_bare_brand_lists(text))
     # a mention inside a longer one (君禾铜业 inside 四川君禾铜业有限公司) is the longer one
-    kept = sorted(
-        (s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)),
-        key=lambda s: s[0],
-    )
-    names = [text[s:e] for s, e in kept]
+    kept = _outermost(spans)
+    written = [text[s:e] for s, e in kept]
+    keys = {n: canonical_key(n) for n in written}
     fullest: dict[str, str] = {}
-    for n in names:
-        k = canonical_key(n)
+    for n in written:
+        k = keys[n]
         if len(n) > len(fullest.get(k, "")):
             fullest[k] = n
     out: list[Enterprise] = []
     seen: set[str] = set()
-    for (s, e), n in zip(kept, names):
+    for (s, e), n in zip(kept, written):
         if n in seen:
             continue  # one fact per name as written; the first mention carries the span
         seen.add(n)
-        out.append(Enterprise(name=n, canonical=fullest[canonical_key(n)], industries=tag_industries(n),
+        out.append(Enterprise(name=n, canonical=fullest[keys[n]], industries=tag_industries(n),
                               quote=n, start=s, end=e))
     return out

@@ -341,6 +341,10 @@ def run_start(text: str, pos: int, run: re.Pattern[str]) -> int:
     return pos - (m.end() - m.start()) if m else pos
 
 
+#: a stretch of one sentence-level clause: no ,，;；。:：!！?？ or line break (、 allowed)
+SENTENCE_RUN = re.compile(r"[^,，;；。:：!！?？\n]*")
+
+
 def clause_floor(text: str, pos: int) -> int:
     """Start of the clause (after the last ,，;；。:：、 or line break) that contains ``pos``."""
     return run_start(text, pos, _CLAUSE_RUN)

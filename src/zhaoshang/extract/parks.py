@@ -18,7 +18,15 @@ import bisect
 import re
 
 from zhaoshang.extract.industries import tag_industries, trie_regex
-from zhaoshang.extract.names import clause_floor, keyed_finditer, literal_keys, name_start, run_start, start_document
+from zhaoshang.extract.names import (
+    SENTENCE_RUN,
+    clause_floor,
+    keyed_finditer,
+    literal_keys,
+    name_start,
+    run_start,
+    start_document,
+)
 from zhaoshang.model import Document, Park
 
 # Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
@@ -90,9 +98,6 @@ def _after_rejects(text: str, ke: int) -> bool:
     )
 
 
-_SENTENCE_RUN = re.compile(r"[^,，;；。:：!！?？\n]*")
-
-
 def _accept(text: str, ns: int, ks: int, ke: int, kind: str, titles: "_Titles") -> bool:
     """Whether the name ``text[ns:ke]`` (suffix at ``ks``) is a park (see module docstring);
     the checks of :func:`_after_rejects` have already passed."""
@@ -114,7 +119,7 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str, titles: "_Titles") 
     floor = clause_floor(text, ns)
     if _COUNTED_BEFORE.search(text[max(floor, ns - 10) : ns]):
         return False
-    if _TITLE_VERB.search(text, run_start(text, ns, _SENTENCE_RUN), ns):
+    if _TITLE_VERB.search(text, run_start(text, ns, SENTENCE_RUN), ns):
         return False
     if _SCALE_BEFORE.search(text, max(0, ns - 4), ns):
         return False
