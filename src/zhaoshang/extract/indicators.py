@@ -61,7 +61,6 @@ from zhaoshang.model import Document, Indicator, Section, Sentence
 _LIST_ITEM_SEP = re.compile(r"、|(?<!增)和|与|及")
 _CHANGE_VERB_END = re.compile(r"(?:增长|下降|提高|降低)$")
 _APPROX_MARK = re.compile(r"[余多]")
-_PIECE_SEP = re.compile(r"[,、]")
 _PAST_FIVE_YEARS = re.compile(r"过去五年|五年来")
 _TARGET_WORD = re.compile(r"力争|确保|预期|目标|今年|计划")
 
@@ -122,7 +121,14 @@ class _Bound:
 
 
 def _unit_family(unit: str) -> str:
-    return "%" if unit in ("%", "％") else _MAGNITUDE.sub("", unit)
+    """The base unit (亿元 → 元); every percent sign is "%".  Cached: a report has few units."""
+    family = _FAMILIES.get(unit)
+    if family is None:
+        family = _FAMILIES[unit] = "%" if unit in ("%", "％") else _MAGNITUDE.sub("", unit)
+    return family
+
+
+_FAMILIES: dict[str, str] = {}
 
 
 def _usable(a: Amount) -> bool:
@@ -132,14 +138,22 @@ def _usable(a: Amount) -> bool:
 
 
 def _mask(text: str, lo: int, hi: int, amounts: list[Amount]) -> str:
-    """``text[lo:hi]`` with every amount inside replaced by '#'."""
-    out, pos = [], lo
+    """``text[lo:hi]`` with every amount inside replaced by '#' (``amounts`` in text order)."""
+    out: list[str] | None = None
+    pos = lo
     for a in amounts:
-        if a.end <= lo or a.start >= hi:
+        start, end = a[3], a[4]
+        if start >= hi:
+            break  # in text order: the rest start later still
+        if end <= lo:
             continue
-        out.append(text[pos : max(pos, a.start)])
+        if out is None:
+            out = []
+        out.append(text[pos : max(pos, start)])
         out.append("#")
-        pos = max(pos, a.end)
+        pos = max(pos, end)
+    if out is None:
+        return text[lo:hi]
     out.append(text[pos:hi])
     return "".join(out)
 
@@ -360,7 +374,7 @@ def _bind_sentence(
         region_start = max(cstart, st.prev_end)
         region = _mask(text, region_start, first.start, masked)
         st.prev_end = amounts[group[-1]].end
-        shared = len(group) == 1 and _SHARED.search(region) is not None
+        shared = len(group) == 1 and "均" in region and _SHARED.search(region) is not None
         if len(group) > 1 or shared:
             subjects = _list_subjects(text, lo, cstart, region_start, region, first, len(group), mentions, st)
             if shared and subjects is not None and len(subjects[0]) > 1:
@@ -421,13 +435,14 @@ def _bind_single(
         gap = _mask(text, m.end, a.start, masked)
         if _GAP_RE.fullmatch(gap) and gap.count(",") <= 2 and not (m.many and m.metric is None):
             return _Bound(a, m.metric, m.start, gap, a)
-    piece = _PIECE_SEP.split(_mask(text, cstart, a.start, masked))[-1]
+    clause = _mask(text, cstart, a.start, masked)
+    piece = clause[max(clause.rfind(","), clause.rfind("、")) + 1 :]  # after the last , or 、
     pm = cat.pronouns.match(piece) if cat.pronouns else None
     if pm and _GAP_RE.fullmatch(piece[pm.end() :]):
         for m in reversed(before):
             if m.metric and _unit_family(a.unit) in cat.specs[m.metric].units:
                 return _Bound(a, m.metric, m.start, piece, a)
-    elif (out := _ENTERPRISE_OUTPUT.fullmatch(piece)) and _GAP_RE.fullmatch(out.group("gap")) and (
+    elif "总产值" in piece and (out := _ENTERPRISE_OUTPUT.fullmatch(piece)) and _GAP_RE.fullmatch(out.group("gap")) and (
         out.group("who") or _ABOVE_SCALE_FIRMS.search(text, st.lo, a.start)
     ) and _unit_family(a.unit) == "元":
         # 规上工业企业…总产值…: the output of the above-scale firms is the metric
@@ -454,10 +469,10 @@ def _period(
     plan = named_plan(local)
     if plan is not None:
         return plan
-    if scope in ("last", "unknown") and (measure == "avg_growth_pct" or _PAST_FIVE_YEARS.search(local)):
+    if scope in ("last", "unknown") and (measure == "avg_growth_pct" or ("五年" in local and _PAST_FIVE_YEARS.search(local))):
         scope = "past_plan"
     elif scope == "unknown":
-        scope = "this" if _TARGET_WORD.search(text[lo : b.amount.start]) else "last"
+        scope = "this" if _TARGET_WORD.search(text, lo, b.amount.start) else "last"
     return scope_period(scope, year)
 
 
@@ -475,7 +490,8 @@ def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, 
     if rng is None:
         return None
     p_lo, p_hi = rng
-    if n_years := _N_YEAR_AVERAGE.search(b.measure_gap.rsplit("#", 1)[-1]):
+    tail = b.measure_gap.rsplit("#", 1)[-1]
+    if "年" in tail and (n_years := _N_YEAR_AVERAGE.search(tail)):
         # 两年平均增长 (2021, 2022 reports): the average over the N years ending at the
         # statement's own year — for a 2022 report's review, "2020-2021".
         p_lo = p_hi - _N[n_years.group(1)] + 1

@@ -190,20 +190,28 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str,
     cat = catalogue()
     hi = len(text) if hi is None else hi
     out: list[Mention] = []
-    found: list[tuple[int, int, str]] = []  # (start, end, key)
+    # Leftmost-longest, non-overlapping: the hits come left to right, so a start inside the
+    # mention chosen last is skipped without trying its aliases; at one start the longest
+    # alias wins (the first listed among equally long ones).
+    chosen: list[tuple[int, int, str]] = []  # (start, end, alias key)
+    last_end = -1
     for hit in cat.starts.finditer(text, lo, hi):
         pos = hit.start()
+        if pos < last_end:
+            continue
+        best_end, best_key = pos, ""
         for key, rx, n in _aliases_of(cat, text[pos : hit.end(hit.lastindex)]):
             if rx is None:
-                found.append((pos, pos + n, key))
+                end = pos + n
             elif m := rx.match(text, pos, hi):
-                found.append((pos, m.end(), key))
-    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-    chosen: list[tuple[int, int, str]] = []
-    for start, end, key in found:  # leftmost-longest, non-overlapping
-        if chosen and start < chosen[-1][1]:
-            continue
-        chosen.append((start, end, key))
+                end = m.end()
+            else:
+                continue
+            if end > best_end:
+                best_end, best_key = end, key
+        if best_key:
+            chosen.append((pos, best_end, best_key))
+            last_end = best_end
     for m_start, m_end, g in chosen:
         metric = cat.group_metric[g]
         many = cat.group_many.get(g, ())

@@ -30,6 +30,7 @@ _PLAN_END = re.compile(r"“?十([一二三四五六])五”?(?:末|期末)")
 _FRONTING = re.compile(r"\s*(?:到|至|截至|截止|在|于|预计到|力争到|确保到)?")
 _CLAUSE_OR_TO = re.compile(r"[,，]|到|至")
 _FROM_END = re.compile(r"(?:从|由)$")
+_FRONTED_END = re.compile(r"(?:底|末|年底|年末)?[,，]")
 
 
 __all__ = [
@@ -95,6 +96,8 @@ def named_plan(text: str) -> tuple[int, int] | None:
     """Span of the five-year plan named last in ``text`` (“十三五”期间 → 2016-2020), unless
     it names the plan's end (“十二五”末) or the text moves on from it (…#增加到…)."""
     found = None
+    if "五" not in text:  # every plan name has it: skip the scan
+        return None
     for m in _PLAN_NAME.finditer(text):
         found = m
     if found is None or _MOVES_ON.search(text[found.end() :]):
@@ -252,35 +255,37 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
     ``prefix`` is the clause text leading to the amount.  Returns the span the amount is
     about, or None when the clause names no period of its own.
     """
-    past_lo, past_hi = past_span(year)
-    # 较2015年增长 / 比“十二五”末 / 较“十二五”: growth over the whole past plan.
-    m = _SINCE_BASE.search(prefix)
-    if m:
-        if m.group(2):
-            base = int(m.group(2))
-        else:
-            base = plan_span(_CN_ORD["十" + m.group(1)])[1]
-        if base < year - 1:
-            return (base + 1, year - 1)
-    # A comparison base (比2020年, 较上年) names the year compared with, not the year the
-    # figure is about: drop it before looking for dates.
-    prefix = _COMPARISON.sub("", prefix)
+    # Each pattern below needs a character of its own (a comparison word, 五, 年): a plain
+    # ``in`` test skips the patterns a clause cannot match.
+    if "较" in prefix or "比" in prefix or "与" in prefix:
+        # 较2015年增长 / 比“十二五”末 / 较“十二五”: growth over the whole past plan.
+        m = _SINCE_BASE.search(prefix)
+        if m:
+            if m.group(2):
+                base = int(m.group(2))
+            else:
+                base = plan_span(_CN_ORD["十" + m.group(1)])[1]
+            if base < year - 1:
+                return (base + 1, year - 1)
+        # A comparison base (比2020年, 较上年) names the year compared with, not the year the
+        # figure is about: drop it before looking for dates.
+        prefix = _COMPARISON.sub("", prefix)
     m = None
-    for m in _PLAN_END.finditer(prefix):
-        pass
+    if "五" in prefix:
+        for m in _PLAN_END.finditer(prefix):
+            pass
     if m is not None and "#" not in prefix[m.end() :].lstrip("的"):
         lo, hi = plan_span(_CN_ORD["十" + m.group(1)])
         # “十二五”末的564亿元 (a past level) / 到“十四五”末达到450亿元 (a goal for the plan)
         return (hi, hi) if hi < year else (lo, hi)
     m = None
-    for m in _YEAR_RE.finditer(prefix):
-        pass
+    if "年" in prefix:
+        for m in _YEAR_RE.finditer(prefix):
+            pass
     if m is not None:
         y = int(m.group(1))
         tail = prefix[m.end() :]
-        fronted = _FRONTING.fullmatch(prefix[: m.start()]) is not None and re.match(
-            r"(?:底|末|年底|年末)?[,，]", tail
-        )
+        fronted = _FRONTING.fullmatch(prefix[: m.start()]) is not None and _FRONTED_END.match(tail)
         if "#" in tail and not fronted:
             # 2020年实现生产总值#、规上工业增加值#: the year dates the whole list in its clause,
             # but not past a clause break, nor in 从2015年的#提升到# (it dates only the first).
@@ -292,5 +297,6 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
         if year - 15 <= y <= year:
             return (y, y)
     if scope == "past_plan" and _FROM_END.search(prefix):
+        past_lo = past_span(year)[0]
         return (past_lo - 1, past_lo - 1)
     return None
