@@ -1,0 +1,75 @@
+"""The fast taxonomy matcher finds exactly what the plain prefix-trie regex finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from zhaoshang.extract.industries import dispatch_regex, tag_industries, taxonomy, trie_regex
+
+
+def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+def _texts(words: list[str], seed: int, count: int = 300) -> list[str]:
+    """Texts glued from words, word fragments, their characters and filler, so that words
+    overlap, nest, break off after one, two or three characters and sit side by side."""
+    rng = random.Random(seed)
+    chars = sorted({c for w in words for c in w}) + list("的和在发展。，\n a1")
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 30)):
+            w = rng.choice(words)
+            r = rng.random()
+            if r < 0.4:
+                parts.append(w)
+            elif r < 0.7:
+                parts.append(w[: rng.randint(1, len(w))])
+            elif r < 0.85:
+                parts.append(w[rng.randint(0, len(w) - 1) :])
+            else:
+                parts.append("".join(rng.choice(chars) for _ in range(rng.randint(1, 4))))
+        out.append("".join(parts))
+    return out
+
+
+def test_dispatch_regex_matches_the_trie_regex_on_the_taxonomy() -> None:
+    words = list(taxonomy().surface)
+    trie, fast = trie_regex(words), dispatch_regex(words)
+    for text in _texts(words, seed=7):
+        assert _spans(fast, text) == _spans(trie, text), text
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["新能源", "新能源汽车", "能源", "新材料", "材料", "汽车", "车"],  # nested, one-character words
+        ["ab", "abc", "abcd", "bc", "b", "cd", "d", "ac"],
+        ["a.b", "a+", "[x]", "x-y", "^z", "a\\b", "q\nr", "..."],  # regex-special characters, newline
+        ["甲乙", "乙甲", "甲乙甲", "乙乙乙乙", "甲"],
+    ],
+)
+def test_dispatch_regex_matches_the_trie_regex_on_awkward_vocabularies(words: list[str]) -> None:
+    for groups in (None, 1, 2, 50):
+        fast = dispatch_regex(words, groups=groups)
+        for text in _texts(words, seed=len(words), count=200):
+            assert _spans(fast, text) == _spans(trie_regex(words), text), (groups, text)
+
+
+def test_dispatch_regex_handles_an_empty_vocabulary() -> None:
+    assert re.search(dispatch_regex([]), "任何文本") is None
+
+
+def test_taxonomy_pattern_takes_the_longest_term_at_the_leftmost_position() -> None:
+    pattern = taxonomy().pattern
+    assert [m.group() for m in pattern.finditer("新能源汽车和新能源")] == ["新能源汽车", "新能源"]
+
+
+def test_ascii_terms_inside_latin_words_are_not_tags() -> None:
+    assert tag_industries("MAIL服务") == []
+    assert tag_industries("5GB流量") == []
+    assert tag_industries("发展AI产业") == tag_industries("AI")
