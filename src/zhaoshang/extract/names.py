@@ -307,16 +307,25 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
         else:
             break
     # jieba sometimes glues a leading verb to the name (做好园区, 开通保税…): peel them off
-    peeled = True
-    while peeled and end - pos >= 2:
-        peeled = False
-        for n in (4, 3, 2):
-            head = text[pos : pos + n]
-            if head in lead_words and head not in keep_verbs and end - pos - n >= 0:
-                pos += n
-                peeled = True
-                break
+    if end - pos >= 2:
+        peel = _peeler(lead_words, keep_verbs).match
+        while end - pos >= 2 and (m := peel(text, pos, end)):
+            pos = m.end()
     return pos
+
+
+_PEELERS: dict[tuple[frozenset[str], frozenset[str]], re.Pattern[str]] = {}
+
+
+def _peeler(lead_words: frozenset[str], keep_verbs: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for the leading verbs ``name_start`` peels off: the lead words of four,
+    three, then two characters (longest first), except the kept verbs."""
+    key = (lead_words, keep_verbs)
+    found = _PEELERS.get(key)
+    if found is None:
+        words = sorted((w for w in lead_words - keep_verbs if 2 <= len(w) <= 4), key=len, reverse=True)
+        found = _PEELERS[key] = re.compile("|".join(map(re.escape, words)) or "(?!)")
+    return found
 
 
 _CLAUSE_RUN = re.compile("[^" + re.escape(CLAUSE_PUNCT) + "、]*")

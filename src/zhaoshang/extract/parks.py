@@ -188,12 +188,12 @@ def extract_parks(doc: Document) -> list[Park]:
                 ns = x.end()
         if ns > 0 and text[ns - 1] == "做" and text[ns] in "精强优大":
             ns += 1  # 做精现代农业…: jieba glues the verb's second half to the name
-        kind = KINDS[m.group()]
-        if ks - ns < 2 or not _accept(text, ns, ks, ke, kind, titles):
-            continue
         name = text[ns:ke]
-        if name in seen:
+        if ks - ns < 2 or name in seen:
             continue  # one fact per name as written (its first mention)
+        kind = KINDS[m.group()]
+        if not _accept(text, ns, ks, ke, kind, titles):
+            continue
         seen.add(name)
         out.append(Park(name=name, park_kind=kind, industries=tag_industries(name),
                         quote=name, start=ns, end=ke))
