@@ -38,11 +38,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
-from zhaoshang.extract.metrics import Mention, catalogue, find_mentions
+from zhaoshang.extract.metrics import Catalogue, Mention, catalogue, find_mentions
 from zhaoshang.extract.numbers import Amount, amounts_in
 from zhaoshang.extract.periods import (
     ScopeTracker,
@@ -93,7 +93,7 @@ _CHANGE_BEFORE = re.compile(r"(?:增加了?|净增|增长了?|提高了?|减少�
 _LEVEL_VERB = re.compile(r"(?:增加到|增加至|增至|提高到|提高至|提升到|提升至|升至|降至|降到|达到|达)$")
 _LIST_SEP = re.compile(r"^(?:以上|左右|以内)?(?:、|和|与|及|,)$")
 _ITEM_SEP = re.compile(r"、|和|与|及")
-_Q_AFTER = re.compile(r"^(?:以上|之上)|^(?:左右|上下)|^(?:以内|以下|之内)")
+_Q_AFTER_AT = re.compile(r"以上|之上|左右|上下|以内|以下|之内")  # matched at a figure's end
 _Q_BEFORE_LEAST = re.compile(r"(?:不低于|不少于|(?<!不)超过|(?<!不)超|突破|跨过|跨越|迈上|迈过|站上|逾|(?<!不)高于)[^,、#]{0,4}$")
 _Q_BEFORE_ABOUT = re.compile(r"(?:约|近|接近|大约)$")
 _Q_BEFORE_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于)[^,、#]{0,4}$")
@@ -110,14 +110,26 @@ _N_YEAR_AVERAGE = re.compile(r"([两二三四])年(?:平均|年均)")
 _N = {"两": 2, "二": 2, "三": 3, "四": 4}
 
 
-@dataclass(slots=True)
-class _Bound:
+class _Bound(NamedTuple):
+    """A figure bound to a metric (or to None).  A named tuple: cheap to build."""
+
     amount: Amount
     metric: str | None
     subject_start: int  # where the statement's quote starts
     measure_gap: str  # the words between subject and number, amounts as '#'
     anchor: Amount  # the amount whose clause dates the statement (first of a list)
     last: Amount | None = None  # the list's last amount: the quote runs to it
+
+
+def _catalogue() -> Catalogue:
+    """The metric catalogue, looked up once (``catalogue()`` is cached, but a call costs)."""
+    global _CAT
+    if _CAT is None:
+        _CAT = catalogue()
+    return _CAT
+
+
+_CAT: Catalogue | None = None
 
 
 def _unit_family(unit: str) -> str:
@@ -164,8 +176,7 @@ def _groups(text: str, amounts: list[Amount]) -> list[list[int]]:
     for i, a in enumerate(amounts):
         if runs and i - 1 == runs[-1][-1]:
             prev = amounts[i - 1]
-            between = text[prev.end : a.start]
-            if _unit_family(prev.unit) == _unit_family(a.unit) and prev.unit == a.unit and _LIST_SEP.match(between) and between != ",":
+            if prev.unit == a.unit and _LIST_SEP.match(between := text[prev.end : a.start]) and between != ",":
                 runs[-1].append(i)
                 continue
         runs.append([i])
@@ -210,7 +221,7 @@ def _subjects(text: str, lo: int, hi: int, mentions: list[Mention], n: int) -> t
 
 
 def _measure(metric: str, a: Amount, gap: str) -> str | None:
-    spec = catalogue().specs[metric]
+    spec = _catalogue().specs[metric]
     if _unit_family(a.unit) == "%":
         if spec.always_growth:
             return "growth_pct"
@@ -234,8 +245,7 @@ def _measure(metric: str, a: Amount, gap: str) -> str | None:
 
 
 def _qualifier(text: str, a: Amount, gap: str) -> str | None:
-    after = text[a.end : a.end + 2]
-    m = _Q_AFTER.match(after)
+    m = _Q_AFTER_AT.match(text, a.end, a.end + 2)
     if m:
         g = m.group()
         return "at_least" if g in ("以上", "之上") else "about" if g in ("左右", "上下") else "at_most"
@@ -251,13 +261,13 @@ def _qualifier(text: str, a: Amount, gap: str) -> str | None:
 def _list_qualifier(text: str, a: Amount, last: Amount | None) -> str | None:
     """分别增长8%和9%左右: a qualifier after a list's last figure holds for every figure of
     the list that has none of its own."""
-    if last is None or last is a or _Q_AFTER.match(text[a.end : a.end + 2]):
+    if last is None or last is a or _Q_AFTER_AT.match(text, a.end, a.end + 2):
         return None
     return _qualifier(text, last, "")
 
 
 def _qualifier_end(text: str, a: Amount) -> int:
-    m = _Q_AFTER.match(text[a.end : a.end + 2])
+    m = _Q_AFTER_AT.match(text, a.end, a.end + 2)
     return a.end + (len(m.group()) if m else 0)
 
 
@@ -341,21 +351,19 @@ def _tracker(year: int) -> ScopeTracker:
     return ScopeTracker(year)
 
 
-@dataclass(slots=True)
 class _State:
     """What the binder remembers while walking one sentence left to right."""
 
-    lo: int
-    prev_subjects: list[str | None] | None = None  # subjects of the last list
-    prev_start: int = 0  # where those subjects were named
-    run: list[str | None] | None = None  # subjects of the single figures since the last list
-    run_start: int = 0
-    last_metric: str | None = None
-    prev_end: int = 0
+    __slots__ = ("lo", "prev_subjects", "prev_start", "run", "run_start", "last_metric", "prev_end")
 
-    def __post_init__(self) -> None:
-        self.prev_start = self.run_start = self.prev_end = self.lo
-        self.run = []
+    def __init__(self, lo: int) -> None:
+        self.lo = lo
+        self.prev_subjects: list[str | None] | None = None  # subjects of the last list
+        self.prev_start = lo  # where those subjects were named
+        self.run: list[str | None] = []  # subjects of the single figures since the last list
+        self.run_start = lo
+        self.last_metric: str | None = None
+        self.prev_end = lo
 
 
 def _bind_sentence(
@@ -428,8 +436,11 @@ def _bind_single(
 ) -> _Bound:
     """One figure: the nearest mention before it through an allowed gap, else a pronoun
     clause (总量… / 、产量… / 人均…) or a higher bar for the figure before (…，力争7%)."""
-    cat = catalogue()
-    before = [m for m in mentions if m.end <= a.start]
+    cat = _catalogue()
+    k = len(mentions)  # the mentions ending before the figure (in order, so a prefix)
+    while k and mentions[k - 1].end > a.start:
+        k -= 1
+    before = mentions[:k]
     if before:
         m = before[-1]
         gap = _mask(text, m.end, a.start, masked)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from zhaoshang.extract.sections import plan_span
 
@@ -77,6 +78,7 @@ def _target_year_span(y: int, year: int) -> tuple[int, int]:
     return (lo, hi) if y == hi else (y, y)
 
 
+@lru_cache(maxsize=256)
 def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
     """The (first, last) year a scope covers for a report of ``year``."""
     if scope == "last":
