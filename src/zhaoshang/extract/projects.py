@@ -270,8 +270,11 @@ def _money_sentences(doc: Document) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     find = text.find
     p = find("元")
+    if p < 0:
+        return out
+    starts = list(map(_SENTENCE_START, sentences))
     while p >= 0:
-        i = bisect.bisect_right(sentences, p, key=_SENTENCE_START) - 1
+        i = bisect.bisect_right(starts, p) - 1
         if i >= 0 and p < (end := sentences[i].end):
             start = sentences[i].start
             if _INVEST_CUE.search(text, max(0, start - 14), end) or (
