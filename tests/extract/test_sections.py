@@ -114,3 +114,35 @@ def test_a_glossary_glued_to_the_text_before_it() -> None:
     secs = split_sections(text, 2021)
     assert [s.kind for s in secs] == ["tasks", "closing", "appendix"]
     assert text[secs[-1].start :].startswith("名词解释")
+
+
+_FILLER = "全面推进高质量发展奋力谱写新篇章全面推进高质量发展奋力谱写新篇章"
+
+
+@pytest.mark.parametrize(
+    ("gap", "tail", "found"),
+    [
+        (0, "，今年", True), (0, "。今年", True), (0, _FILLER, False),
+        (17, "，今年", True), (17, "。今年", True), (17, _FILLER, True),  # 工作 ends the 24-character cut
+        (30, "，今年", True), (30, "。今年", False), (30, _FILLER, False),
+    ],
+)
+def test_a_heading_ending_in_work_is_found_where_the_title_ends_with_it(gap: int, tail: str, found: bool) -> None:
+    # 工作 makes a future heading only as its last word: before a comma or a clause break,
+    # or where a long clause is cut to its first 24 characters.
+    text = "各位代表：去年经济平稳。一、2021年" + _FILLER[:gap] + "工作" + tail + "要稳增长。"
+    secs = split_sections(text, 2021)
+    assert [s.title for s in secs if s.kind == "tasks"] == (["一、2021年" + _FILLER[:gap] + "工作"] if found else [])
+
+
+def test_a_heading_number_with_a_space_inside_opens_one_part() -> None:
+    text = "十 一、2021年重点工作今年要稳增长。"
+    secs = split_sections(text, 2021)
+    assert [(s.kind, s.title) for s in secs] == [("tasks", "十 一、2021年重点工作")]
+
+
+def test_the_last_glued_glossary_word_followed_by_an_item_opens_the_appendix() -> None:
+    text = "二、2021年重点工作 今年要稳增长，注释(1)见后。发布单位建设局名词解释1.四条防线：见注释说明"
+    secs = split_sections(text, 2021)
+    assert [(s.kind, s.title) for s in secs] == [("tasks", "二、2021年重点工作"), ("appendix", "名词解释")]
+    assert text[secs[-1].start :].startswith("名词解释1.")

@@ -42,13 +42,93 @@ _BOUNDARY = re.compile(rf"[。！？!?;；:： \n\t](?=\S)(?P<num>{_NUM_PREFIX})
 _OPENING = re.compile(rf"(?=\S)(?P<num>{_NUM_PREFIX})?")
 
 
+# Every part heading holds one of these words in its first 40 characters (see
+# classify_heading: an appendix opens with 名词解释/注释/附…, self-improvement names 自身建设 or
+# a kind of government, a review 回顾/盘点/成就/总结/过去, and a future part one of the
+# _FUTURE_WORD words).  They are looked for from their end, in the reversed text, each from
+# a character that is rare in prose (the others are checked by a lookbehind): the scan
+# stops at few places, and from each the clause is read back to the boundary it opens at.
+_TRIGGERS = (
+    "名词解释", "注释", "附", "自身建设", "服务型政府", "法治政府", "廉洁政府", "满意政府", "满意的政府",
+    "建设人民满意", "回顾", "盘点", "成就", "总结", "过去", "目标", "任务", "安排", "考虑", "擘画",
+    "展望", "谋划", "聚焦", "奋进", "开局",
+)
+_ANCHOR = "词释附身型治廉满顾盘就结去标任排作虑擘望谋焦奋局"
+_STOP_CHARS = "。！？!?;；:：\\s"
+
+
+def _reversed_trigger(word: str) -> str:
+    """``word`` as the reversed text holds it, opening with its anchor character."""
+    rev = word[::-1]
+    i = min(i for i, ch in enumerate(rev) if ch in _ANCHOR)
+    behind = f"(?<={re.escape(rev[: i + 1])})" if i else ""
+    return f"{rev[i]}{behind}{re.escape(rev[i + 1 :])}"
+
+
+# 工作 is too common to stop at everywhere; it makes a future heading only as 重点工作 /
+# 主要工作 or as the heading's last word (_FUTURE_WORD's 工作$), and a title ends before a
+# comma or clause break, at the text end, or where _title_at and classify_heading cut it
+# (24 and 40 characters into the body: the body starts 0-5 characters after the boundary).
+_WORK = (
+    "作工(?:点重|要主)",
+    f"作(?<![^,，{_STOP_CHARS}]作)工",  # followed by a break or the text end
+    f"作工(?=[^{_STOP_CHARS}]{{20,27}}(?:[。！？!?;；:： \n\t]|\\Z))",
+    f"作工(?=[^{_STOP_CHARS}]{{36,43}}(?:[。！？!?;；:： \n\t]|\\Z))",
+)
+# (Every alternative opens with a literal, so the regex engine finds the anchors in C.)
+# A trigger, then at most 45 characters back (a 40-character title plus the longest
+# heading number) without a clause break, then the boundary character (or the text start).
+_REVERSED_HEAD = re.compile(
+    "(?:" + "|".join([*sorted({_reversed_trigger(w) for w in _TRIGGERS}), *_WORK]) + ")"
+    + f"[^{_STOP_CHARS}]{{0,45}}+(?:(?P<boundary>[。！？!?;；:： \n\t])|\\Z)"
+)
+
+
+# What classify_heading needs in a heading's first 40 characters, read on the raw clause:
+# an appendix word first; a self-improvement or review word; or a future word together
+# with a reference to the coming period (a year, a plan, 今年 …).
+_APPENDIX_OPENING = re.compile(r"名词解释|注释|附")
+_SURE_WORD = re.compile(r"自身建设|服务型政府|法治政府|廉洁政府|满意的?政府|建设人民满意|回顾|盘点|成就|总结|过去")
+_FUTURE_RAW = re.compile(r"目标|任务|安排|工作|考虑|擘画|展望|谋划|聚焦|奋进|开局")
+_PERIOD_RAW = re.compile(
+    r"(?:19|20)\d\d|[〇○零一二三四五六七八九]{4}年|十[一二三四五六]五|今后五年|未来五年|远景目标|二〇三五|今年|本年"
+)
+
+
+def _may_head(text: str, body: int) -> bool:
+    """Whether the clause at ``body`` holds what classify_heading needs (a necessary
+    condition, checked on the raw text before the heading is cut out and classified)."""
+    if _APPENDIX_OPENING.match(text, body):
+        return True
+    stop = _TITLE_STOP.search(text, body, body + 40)
+    end = stop.start() if stop else body + 40
+    return bool(
+        _SURE_WORD.search(text, body, end) or (_FUTURE_RAW.search(text, body, end) and _PERIOD_RAW.search(text, body, end))
+    )
+
+
 def _candidates(text: str) -> Iterator[tuple[int, int, str | None]]:
-    """(start, body start, heading number) of every place a heading may begin."""
-    m = _OPENING.match(text)
+    """(start, body start, heading number) of every place a part heading may begin.
+
+    The same places as scanning every boundary (``_OPENING`` at the start, then
+    ``_BOUNDARY.finditer``), restricted to the clauses that hold a trigger word: a clause
+    without one cannot classify as a part, and skipping it is what makes this fast.
+    """
+    size = len(text)
+    marks = {size - m.end() for m in _REVERSED_HEAD.finditer(text[::-1]) if m["boundary"]}
+    m = _OPENING.match(text)  # always tried: one place, and it may hide behind 十 一、
     if m:
         yield 0, m.end(), m["num"]
-    for m in _BOUNDARY.finditer(text):
-        yield m.start() + 1, m.end(), m["num"]
+    for c in sorted(marks):
+        if c >= 2 and text[c] == " ":  # the space inside a heading number (十 一、) is not a boundary
+            m = _BOUNDARY.match(text, c - 2)
+            if m and m.end() > c:
+                yield m.start() + 1, m.end(), m["num"]
+                continue
+        m = _BOUNDARY.match(text, c)
+        if m:
+            yield c + 1, m.end(), m["num"]
+
 
 _PLAN_NAMES = "十一五|十二五|十三五|十四五|十五五|十六五"
 _TITLE_END = re.compile(
@@ -163,6 +243,8 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
     bounds: list[tuple[int, str, str]] = []  # (start, kind, title)
     current = "preamble"
     for start, body, num in _candidates(text):
+        if not _may_head(text, body):
+            continue  # cannot classify as a part (a necessary condition of classify_heading)
         if not _KIND_WORD.search(text, body, body + 48):
             continue  # cheap test first: no word that could make this a part heading
         title = _title_at(text, body)
@@ -208,7 +290,24 @@ def _unnumbered_ok(title: str, kind: str, year: int | None) -> bool:
     return bool(_refs(arabic_years(title), year))
 
 
-_GLUED_APPENDIX = re.compile(r"(?:名词解释|注释|注解)(?=[:：]?\s*(?:\d+[.、．]|[一二三四五六七八九十]、|[(（]?[一1][)）]))")
+_GLOSSARY_WORDS = ("名词解释", "注释", "注解")
+_GLOSSARY_ITEM = re.compile(r"[:：]?\s*(?:\d+[.、．]|[一二三四五六七八九十]、|[(（]?[一1][)）])")
+
+
+def _last_glossary_heading(text: str, lo: int) -> tuple[int, str] | None:
+    """The last 名词解释/注释/注解 at or after ``lo`` that a numbered item follows.
+
+    Found from the end with ``str.rfind`` (C speed; the words never overlap one another)."""
+    found: tuple[int, str] | None = None
+    for word in _GLOSSARY_WORDS:
+        hi = len(text)
+        while (i := text.rfind(word, lo, hi)) >= 0:
+            if _GLOSSARY_ITEM.match(text, i + len(word)):
+                if found is None or i > found[0]:
+                    found = (i, word)
+                break
+            hi = i + len(word) - 1
+    return found
 
 
 def _add_glued_appendix(text: str, bounds: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -217,12 +316,13 @@ def _add_glued_appendix(text: str, bounds: list[tuple[int, str, str]]) -> list[t
     if any(kind == "appendix" for _, kind, _ in bounds):
         return bounds
     last_start = bounds[-1][0] if bounds else 0
-    found = None
-    for m in _GLUED_APPENDIX.finditer(text, last_start):
-        found = m
-    if found is None or found.start() <= last_start:
+    found = _last_glossary_heading(text, last_start)
+    if found is None or found[0] <= last_start:
         return bounds
-    return [*bounds, (found.start(), "appendix", found.group())]
+    return [*bounds, (found[0], "appendix", found[1])]
+
+
+_SALUTATION = re.compile(r"各位代表[,，!！、:：]")
 
 
 def _add_closing(text: str, bounds: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -234,8 +334,8 @@ def _add_closing(text: str, bounds: list[tuple[int, str, str]]) -> list[tuple[in
         return bounds
     appendix_start = next((b[0] for b in bounds if b[1] == "appendix"), len(text))
     last = None
-    for m in re.finditer(r"各位代表[,，!！、:：]", text[body[-1][0] : appendix_start]):
-        last = body[-1][0] + m.start()
+    for m in _SALUTATION.finditer(text, body[-1][0], appendix_start):
+        last = m.start()
     if last is None or last < body[-1][0] + len(body[-1][2]) + 20 or (appendix_start - last) > 3000:
         return bounds  # none, or the section's own opening words, or too far from the end
     out = [b for b in bounds if b[0] < last]
