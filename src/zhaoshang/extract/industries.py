@@ -226,25 +226,30 @@ def _reported() -> dict[str, tuple[str, bool, bool]]:
     return {w: (code, w[0].isascii(), w[-1].isascii()) for w, code in taxonomy().surface.items() if code}
 
 
+def _glued_to_latin(text: str, s: int, e: int, ascii_start: bool, ascii_end: bool) -> bool:
+    """True when an ASCII term at text[s:e] runs on into Latin letters (AI in MAIL, 5G in
+    5GB): then it is part of another word, not the term."""
+    if ascii_start and s and text[s - 1].isascii() and text[s - 1].isalpha():
+        return True
+    return ascii_end and e < len(text) and text[e].isascii() and text[e].isalpha()
+
+
 def _scan(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, term, code) of every taxonomy term in ``text``, in text order.
 
-    Blocked phrases are consumed by the regex but not reported; an ASCII term glued to
-    Latin letters (AI in MAIL, 5G in 5GB) is part of another word and skipped.
+    Blocked phrases are consumed by the regex but not reported (a dictionary miss);
+    ASCII terms glued to Latin letters are skipped.
     """
     reported = _reported()
-    n = len(text)
     out = []
     for m in taxonomy().pattern.finditer(text):
-        term = m.group()
+        term = m[0]
         hit = reported.get(term)
         if hit is None:
             continue
         code, ascii_start, ascii_end = hit
         s, e = m.span()
-        if ascii_start and s and text[s - 1].isascii() and text[s - 1].isalpha():
-            continue
-        if ascii_end and e < n and text[e].isascii() and text[e].isalpha():
+        if (ascii_start or ascii_end) and _glued_to_latin(text, s, e, ascii_start, ascii_end):
             continue
         out.append((s, e, term, code))
     return out
@@ -298,35 +303,46 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
     kind, priority wording) is worked out once, for the sentences that hold a hit only.
     """
     text = doc.text
-    hits = _scan(text)
-    if not hits:
-        return []
+    reported = _reported()
     names = _names()
     sentences, kind_of = _section_kinds(doc)
     starts = list(map(_START, sentences))
-    ends = list(map(_END, sentences))
     headings = sorted(_heading_spans(doc))
     heading_starts = [hs for hs, _ in headings]
     heading_reach = list(itertools.accumulate((he for _, he in headings), max))  # furthest end so far
     rounded: dict[float, float] = {}
     out: list[IndustryMention] = []
+    i = h = 0  # sentences / headings starting at or before the current hit
+    n_sentences, n_headings = len(starts), len(heading_starts)
     last, last_kind, last_base = -1, "other", 0.0  # the sentence of the previous hit
-    for s, e, term, code in hits:
-        i = bisect.bisect_right(starts, s) - 1
-        if i < 0 or s >= ends[i]:
-            kind, base = "other", SECTION_WEIGHTS["other"]
+    other = SECTION_WEIGHTS["other"]
+    for m in taxonomy().pattern.finditer(text):  # hits come in text order: walk forward
+        term = m[0]
+        hit = reported.get(term)
+        if hit is None:
+            continue
+        code, ascii_start, ascii_end = hit
+        s, e = m.span()
+        if (ascii_start or ascii_end) and _glued_to_latin(text, s, e, ascii_start, ascii_end):
+            continue
+        if i < n_sentences and starts[i] <= s:
+            i = bisect.bisect_right(starts, s, i)
+        if i == 0 or s >= sentences[i - 1].end:
+            kind, base = "other", other
         else:
             if i != last:
-                last, last_kind = i, kind_of(i)
+                sentence = sentences[i - 1]
+                last, last_kind = i, kind_of(i - 1)
                 last_base = SECTION_WEIGHTS.get(last_kind, 1.0)
-                if PRIORITY_CONTEXT.search(text, starts[i], ends[i]):
+                if PRIORITY_CONTEXT.search(text, sentence.start, sentence.end):
                     last_base *= PRIORITY_WEIGHT
             kind, base = last_kind, last_base
         weight = base
         if text.startswith(SUFFIX_WORDS, e):
             weight *= SUFFIX_WEIGHT
-        h = bisect.bisect_right(heading_starts, s) - 1
-        if h >= 0 and s < heading_reach[h]:
+        while h < n_headings and heading_starts[h] <= s:
+            h += 1
+        if h and s < heading_reach[h - 1]:
             weight *= HEADING_WEIGHT
         w = rounded.get(weight)
         if w is None:
@@ -343,7 +359,6 @@ def _names() -> dict[str, str]:
 
 
 _START = operator.attrgetter("start")
-_END = operator.attrgetter("end")
 
 
 def roll_up(code: str) -> str:
