@@ -412,3 +412,19 @@ def test_alias_data_must_start_with_two_literal_characters() -> None:
         _literal_prefix("(?:城镇)?居民")
     with pytest.raises(ValueError):
         _literal_prefix("城?镇")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("人均地区生产总值达到9万元", [("gdp_per_capita", "人均地区生产总值")]),  # not the gdp inside it
+        ("地方生产总值(GDP)增长6%", [("gdp", "地方生产总值(GDP)")]),  # the bracketed alias restates it
+        ("外贸进出口总额、进出口总额", [("foreign_trade", "外贸进出口总额"), ("foreign_trade", "进出口总额")]),
+        ("生产总值生产总值", [("gdp", "生产总值"), ("gdp", "生产总值")]),  # back to back
+        ("规上工业增加值和第一产业增加值", [("industrial_va_above_scale", "规上工业增加值"), ("primary_industry_va", "第一产业增加值")]),
+    ],
+)
+def test_mentions_are_leftmost_longest_and_never_overlap(text: str, mentions: list[tuple[str, str]]) -> None:
+    from zhaoshang.extract.metrics import find_mentions
+
+    assert [(m.metric, text[m.start : m.end]) for m in find_mentions(text)] == mentions

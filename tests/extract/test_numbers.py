@@ -163,3 +163,16 @@ def test_amounts_in_slices_one_scan_of_the_whole_text() -> None:
     assert [a.text for a in amounts_in(text, 0, 7)] == ["12亿元"]
     assert [a.text for a in amounts_in(text, 7, len(text))] == ["5%", "3万人"]
     assert amounts_in(text) == find_amounts(text)
+
+
+@pytest.mark.parametrize("number", [0.7, 1.1, 2.675, 28.06, 434.01, 0.1, 3.0, 1e-7, 123456789.123, 1e16, 2.5e22, -4.2, 0.0])
+@pytest.mark.parametrize("unit", ["元", "万元", "亿元", "万亿元", "千万元", "十亿元", "亿元人民币"])
+def test_money_to_yuan_rounds_the_written_decimal_once(number: float, unit: str) -> None:
+    # 0.7 亿元 is exactly 70000000, not 0.7 * 1e8 = 70000000.00000001: the decimal as
+    # written is scaled exactly and rounded to a float once.
+    from decimal import Decimal
+
+    prefix = unit.removesuffix("人民币")[:-1]
+    factor = {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "十亿": 10**9}[prefix]
+    assert money_to_yuan(number, unit) == float(Decimal(repr(number)) * factor)
+    assert money_to_yuan(0.7, "亿元") == 70000000.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhaoshang.extract.periods import (
+    ScopeTracker,
     explicit_period,
     infer_year,
     named_plan,
@@ -67,3 +68,37 @@ def test_named_plan() -> None:
 )
 def test_infer_year(text: str, year: int | None) -> None:
     assert infer_year(text) == year
+
+
+def _plain_scan(tracker: ScopeTracker, text: str) -> list[tuple[int, str]]:
+    """The markers a left-to-right ``finditer`` of the marker pattern finds: the reference
+    the core-first search in :meth:`ScopeTracker.markers` must reproduce."""
+    padded = "\n" + text
+    out = []
+    for m in tracker._both_text.finditer(padded):
+        p = m.start() + (1 if padded[m.start()] in "。！？；!?;\n \t" else 0)
+        out.append((p - 1, m.lastgroup or "unknown"))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "过去五年，我们攻坚克难。五年来，经济总量翻番。",
+        "2020年是极不平凡的一年。2021年是“十四五”开局之年，今年要稳中求进。",
+        "。在刚刚过去的2020年，全市生产总值增长3%。“十四五”时期，目标是……",
+        "十三五时期以来，这五年间变化很大；今后五年、未来五年，去年一年来。",
+        "2020年2020年是一年，20202020年；。2021年，是",  # cores overlapping and back to back
+        "“十三五”规划纲要。“十四五”规划。十四五期间",  # (?!规划) and the quote-less name
+        "",
+    ],
+)
+@pytest.mark.parametrize("year", [2016, 2021, 2022, 2026])
+def test_markers_are_those_a_plain_scan_finds(text: str, year: int) -> None:
+    tracker = ScopeTracker(year)
+    assert tracker.markers(text) == _plain_scan(tracker, text)
+
+
+def test_markers_of_a_review_and_a_plan() -> None:
+    text = "过去一年，经济平稳。过去五年，成就显著。今后五年，目标明确。今年，重点抓好。"
+    assert [scope for _, scope in ScopeTracker(2021).markers(text)] == ["last", "past_plan", "next_plan", "this"]

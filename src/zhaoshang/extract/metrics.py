@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 __all__ = ["Mention", "MetricSpec", "Catalogue", "catalogue", "find_mentions"]
@@ -63,6 +64,8 @@ class Catalogue:
     by_word: dict[str, list[tuple[str, re.Pattern[str] | None, int]]] = field(default_factory=dict)
     """Longest prefix found at a position → (alias key, regex or None for a plain literal,
     literal length) of every alias whose prefix it starts with, longest prefix first."""
+    info: dict[str, Any] = field(default_factory=dict)
+    """Alias key → what :func:`find_mentions` checks around it (see ``_alias_info``)."""
 
 
 def _load() -> dict[str, Any]:
@@ -165,6 +168,20 @@ def catalogue() -> Catalogue:
                      re.compile(data.get("sub_area_before", "(?!)")), starts)
 
 
+_AliasInfo = tuple[str | None, tuple[str, ...], Callable[[str], Any], Callable[[str], Any], "re.Pattern[str] | None"]
+
+
+def _alias_info(cat: Catalogue) -> dict[str, _AliasInfo]:
+    """Alias key → (metric, metrics of a compound subject, the excluding-context tests
+    before and after it, the context its sentence must name): resolved once."""
+    if not cat.info:
+        for g, metric in cat.group_metric.items():
+            many = cat.group_many.get(g, ())
+            key = metric if metric in cat.exclude_before and not many else None
+            cat.info[g] = (metric, many, cat.exclude_before[key].search, cat.exclude_after[key].search, cat.context.get(g))
+    return cat.info
+
+
 def _aliases_of(cat: Catalogue, word: str) -> list[tuple[str, re.Pattern[str] | None, int]]:
     """Every alias that may match where ``word`` (a longest literal prefix) was found: those of
     each prefix of ``word``, longest first.  A plain-literal alias equal to its prefix needs no
@@ -193,40 +210,37 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str,
     # Leftmost-longest, non-overlapping: the hits come left to right, so a start inside the
     # mention chosen last is skipped without trying its aliases; at one start the longest
     # alias wins (the first listed among equally long ones).
-    chosen: list[tuple[int, int, str]] = []  # (start, end, alias key)
     last_end = -1
+    by_word, info = cat.by_word, _alias_info(cat)
     for hit in cat.starts.finditer(text, lo, hi):
-        pos = hit.start()
-        if pos < last_end:
+        m_start = hit.start()
+        if m_start < last_end:
             continue
-        best_end, best_key = pos, ""
-        for key, rx, n in _aliases_of(cat, text[pos : hit.end(hit.lastindex)]):
+        word = text[m_start : hit.end(hit.lastindex)]
+        m_end, g = m_start, ""
+        for key, rx, n in by_word.get(word) or _aliases_of(cat, word):
             if rx is None:
-                end = pos + n
-            elif m := rx.match(text, pos, hi):
+                end = m_start + n
+            elif m := rx.match(text, m_start, hi):
                 end = m.end()
             else:
                 continue
-            if end > best_end:
-                best_end, best_key = end, key
-        if best_key:
-            chosen.append((pos, best_end, best_key))
-            last_end = best_end
-    for m_start, m_end, g in chosen:
-        metric = cat.group_metric[g]
-        many = cat.group_many.get(g, ())
-        key = metric if metric in cat.exclude_before and not many else None
+            if end > m_end:
+                m_end, g = end, key
+        if not g:
+            continue
+        last_end = m_end
+        metric, many, excluded_before, excluded_after, context = info[g]
         before = text[max(lo, m_start - 24) : m_start]
         cut = max(before.rfind(","), before.rfind("，"), before.rfind(";"), before.rfind("；"))
         before = before[cut + 1 :]
-        after = text[m_end : min(hi, m_end + 8)]
-        if cat.exclude_before[key].search(before) or cat.exclude_after[key].search(after):
+        if excluded_before(before) or excluded_after(text[m_end : min(hi, m_end + 8)]):
             continue
         if (area := cat.sub_area.search(before)) and not any(before[: area.end(1)].endswith(o) for o in own if o):
             continue
-        if g in cat.context:
+        if context is not None:
             stop = max(text.rfind(c, max(lo, m_start - 80), m_start) for c in "。;；!?！？\n")
-            if not cat.context[g].search(text, max(lo, stop + 1, m_start - 80), m_start):
+            if not context.search(text, max(lo, stop + 1, m_start - 80), m_start):
                 continue
         if out and out[-1].end == m_start - 1 and text[m_start - 1] in "(（" and text[m_end : m_end + 1] in (")", "）"):
             # 地方生产总值(GDP): the bracketed alias restates the mention before it.

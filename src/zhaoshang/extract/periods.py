@@ -160,9 +160,12 @@ class ScopeTracker:
         # the cores: a pattern that opens with a literal is searched for in C, fast (a class
         # or an alternation of literals is tried character by character, ~20x slower).
         heads: dict[str, set[int]] = {}
+        lead: set[str] = set()  # every character a marker can start with
         for _, alts in scopes:
             for h, core, _ in alts:
                 heads.setdefault(core, set()).update([len(h)] if isinstance(h, str) else h[1])
+                lead.update((h or core)[0] if isinstance(h, str) else h[2] + (core[0] if 0 in h[1] else ""))
+        self._lead = frozenset(lead)
         by_last: dict[str, list[tuple[str, int, tuple[int, ...]]]] = {}
         for core, widths in heads.items():
             by_last.setdefault(core[-1], []).append((core, len(core), tuple(sorted(widths))))
@@ -190,10 +193,10 @@ class ScopeTracker:
                         starts.extend([end - n - w for w in widths])
         starts.sort()
         out: list[tuple[int, Scope]] = []
-        match = self._both_text.match
+        match, lead = self._both_text.match, self._lead
         end = 0
         for p in starts:
-            if p < end or p < 0 or not (m := match(padded, p)):
+            if p < end or p < 0 or padded[p] not in lead or not (m := match(padded, p)):
                 continue
             end = m.end()
             if padded[p] in _TERMINALS:
@@ -217,11 +220,13 @@ class ScopeTracker:
 
 _TERMINALS = frozenset("。！？；!?;\n \t\r\u3000")
 _SOS = r"[。！？；!?;\n \t]"  # a sentence end (or the mark prepended to a text) before a marker
-_Head = str | tuple[str, range]
-"""What comes before a marker's core: a literal, or a regex with the widths it can match."""
-_QUOTE: _Head = ("“?", range(2))
-_SOS_QUOTE: _Head = (_SOS + "“?", range(1, 3))
-_SENTENCE_LEAD: _Head = (_SOS + "[^,，。]{0,8}", range(1, 10))  # 。2020年 / 。在刚刚过去的2020年
+_SOS_CHARS = "。！？；!?;\n \t"
+_Head = str | tuple[str, range, str]
+"""What comes before a marker's core: a literal, or a regex with the widths it can match
+and the characters it starts with when not empty."""
+_QUOTE: _Head = ("“?", range(2), "“")
+_SOS_QUOTE: _Head = (_SOS + "“?", range(1, 3), _SOS_CHARS)
+_SENTENCE_LEAD: _Head = (_SOS + "[^,，。]{0,8}", range(1, 10), _SOS_CHARS)  # 。2020年 / 。在刚刚过去的2020年
 _ALLOWED: dict[str, tuple[Scope, ...]] = {
     "review": ("past_plan", "last"), "review_plan": ("past_plan", "last"),
     "plan": ("next_plan", "this"), "tasks": ("next_plan", "this"), "closing": ("next_plan", "this"),
