@@ -28,8 +28,15 @@ CONTEXT_CHARS = 2000
 _NUM = r"[一二三四五六七八九十百零〇\d]+"
 _RUN = r"[^\s，,。：:；;、（）()“”\"《》【】\[\]]"
 _SESSION_SLOT = re.compile(rf"在({_RUN}{{1,30}}?)(?:第?{_NUM}届)?(?:人民代表大会|人大)")
-_GOVERNMENT_SLOT = re.compile(rf"({_RUN}{{1,30}}?)人民政府")
-_OFFICE_SLOT = re.compile(rf"({_RUN}{{1,30}}?)(?<!副)(?:代理?)?(?:省|市|县|区|州|旗|盟)长|({_RUN}{{2,30}}?)(?<!副)主席")
+# Both open with a lazy run of name characters, which the regex engine would extend at
+# every position; a lookahead for the slot's last character within reach (at most 30
+# name characters, 代理, the office) first skips the positions that cannot match.
+_NOT_NAME = r"\s，,。：:；;、（）()“”\"《》【】\[\]"
+_GOVERNMENT_SLOT = re.compile(rf"(?=[^{_NOT_NAME}府]{{0,33}}府)({_RUN}{{1,30}}?)人民政府")
+_OFFICE_SLOT = re.compile(
+    rf"(?=[^{_NOT_NAME}长席]{{0,33}}[长席])"
+    rf"(?:({_RUN}{{1,30}}?)(?<!副)(?:代理?)?(?:省|市|县|区|州|旗|盟)长|({_RUN}{{2,30}}?)(?<!副)主席)"
+)
 _LEVELS = r"(?:省|市|县|区|州|旗|盟)"
 # The level the opening speaks at: 我代表县人民政府, 人民政府区长, 、区长 / 市长刘勇, 斗门区区长.
 _LEVEL_CUE = re.compile(
@@ -38,7 +45,7 @@ _LEVEL_CUE = re.compile(
     rf"|(?:^|[^\u4e00-\u9fff]|[、])(?:代理?)?({_LEVELS})长"
     rf"|({_LEVELS})(?:代理?)?\4长"
 )
-_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_HAN_GAP = re.compile(r"\s(?<=[\u4e00-\u9fff]\s)\s*(?=[\u4e00-\u9fff])")  # opens with \s: scanned in C
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _TITLE_TAIL = re.compile(r"(?:人民)?政府工作报告.*$")
 _GOVERNMENT_TAIL = re.compile(r"(?:人民)?政府$")
@@ -293,7 +300,9 @@ def recognise_region(text: str, *, title: str | None = None, channel: str | None
     return _result(g, cands, "ok", decided.text if mention is None else f"{decided.text} · {mention}")
 
 
-_INSTITUTION = re.compile(r"(?<=[市县区旗州省盟])(?:委|人民政府|人大|政协|政府)")
+# The level character before the institution (opening with a class, which the regex engine
+# scans for in C); the institution starts at the match end.
+_INSTITUTION = re.compile(r"[市县区旗州省盟](?=委|人民政府|人大|政协|政府)")
 
 
 def _from_institutions(g: Gazetteer, text: str) -> tuple[list[Place], str | None]:
@@ -307,7 +316,7 @@ def _from_institutions(g: Gazetteer, text: str) -> tuple[list[Place], str | None
     counts: dict[str, int] = {}
     places: dict[str, Place] = {}
     for m in _INSTITUTION.finditer(text):
-        start, cands = _longest_name_ending_at(g, text, m.start())
+        start, cands = _longest_name_ending_at(g, text, m.end())
         if len(cands) == 1:
             counts[cands[0].code] = counts.get(cands[0].code, 0) + 1
             places[cands[0].code] = cands[0]
