@@ -260,7 +260,16 @@ def tag_industries(text: str) -> list[str]:
 
     Used to give projects, parks and enterprises industry tags from their own names.
     """
-    return list(dict.fromkeys(hit[3] for hit in _scan(text)))
+    reported = _reported()
+    codes: dict[str, None] = {}
+    for term in taxonomy().pattern.findall(text):  # no match objects: tags need no places
+        hit = reported.get(term)
+        if hit is None:
+            continue
+        if hit[1] or hit[2]:  # an ASCII term: whether it stands alone depends on its place
+            return list(dict.fromkeys([h[3] for h in _scan(text)]))
+        codes[hit[0]] = None
+    return list(codes)
 
 
 def _heading_spans(doc: Document) -> list[tuple[int, int]]:
