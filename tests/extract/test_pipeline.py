@@ -131,3 +131,22 @@ def test_messy_file_end_to_end(tmp_path: Path) -> None:
     assert ("gdp", "growth_pct", 7, "target") in got
     for i in doc.indicators:
         assert doc.text[i.start : i.end] == i.quote
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "quote"),
+    [(-3, 0, ""), (0, 10_000, EXCERPT), (5, 2, ""), (None, 3, "过去一"), ("0", 3, "过去一"), (0, 3, "过去二")],
+)
+def test_a_fact_with_an_impossible_span_is_dropped_whatever_its_kind(
+    monkeypatch: pytest.MonkeyPatch, start: object, end: object, quote: str
+) -> None:
+    from types import SimpleNamespace
+
+    def facts(doc):  # noqa: ANN001, ANN202
+        return [SimpleNamespace(start=0, end=4, quote="过去一年"), SimpleNamespace(start=start, end=end, quote=quote)]
+
+    original = pipeline._resolve
+    monkeypatch.setattr(pipeline, "_resolve", lambda t: facts if t.endswith("extract_parks") else original(t))
+    doc = extract_document(EXCERPT, year=2021)
+    assert [(p.start, p.end) for p in doc.parks] == [(0, 4)]
+    assert doc.stage_errors["parks"].startswith("error: 1 fact")
