@@ -167,23 +167,26 @@ _DIGIT = re.compile(r"\d")
 _LIST_MARK = re.compile(r"[、\-]")
 
 
-def _brand_ok(brand: str, max_len: int = 6) -> bool:
+def _brand_ok(brand: str, max_len: int = 6, core: str | None = None) -> bool:
     """A brand is a proper part of a name: 2–``max_len`` chars, not made only of generic or
-    industry words, not a place or zone (凤泉湖高新区), no digits (100MW)."""
-    core = strip_region(brand)
-    bare = _LEVEL_HEAD.sub("", core)
-    if _PREP.match(core) and len(core) > 2 and not rjieba.has_word(core[:2]):
-        return False  # a preposition glued to the name by the segmenter
-    if not 2 <= len(core) <= max_len or _GENERIC_BRAND.match(bare) or core in _surface_terms():
+    industry words, not a place or zone (凤泉湖高新区), no digits (100MW).
+
+    ``core`` is ``strip_region(brand)`` when the caller already has it.  The cheap checks
+    on characters run first, the dictionary and the segmenter last."""
+    if core is None:
+        core = strip_region(brand)
+    if not 2 <= len(core) <= max_len:
+        return False
+    if _DIGIT.search(core) or _LIST_MARK.search(core) or _PLACE_INSIDE.search(core, 1) or _MEASURE.match(core):
         return False
     if _BAD_START.match(core):
         return False
-    if _MEASURE.match(core) or _PLACE_INSIDE.search(core, 1) or _DIGIT.search(core):
-        return False
-    if _LIST_MARK.search(core):
+    if _PREP.match(core) and len(core) > 2 and not rjieba.has_word(core[:2]):
+        return False  # a preposition glued to the name by the segmenter
+    if _GENERIC_BRAND.match(_LEVEL_HEAD.sub("", core)) or core in _surface_terms():
         return False
     # no function word inside (发展的, 和…) — judged on words, so 华为 keeps its 为
-    return not any(tag in _FUNCTION_TAGS for _, tag in names.tag(core))
+    return _FUNCTION_TAGS.isdisjoint([tag for _, tag in names.tag(core)])
 
 
 def _org_names(text: str) -> list[tuple[int, int]]:
@@ -203,52 +206,53 @@ def _org_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _token_edges(text: str, floor: int, end: int) -> set[int]:
-    edges = {floor}
-    pos = floor
-    for w in names.cut(text[floor:end]):
+def _own_word_ends_at(text: str, start: int, end: int) -> bool:
+    """Whether segmenting from ``start`` (with four characters of context after ``end``)
+    puts a word boundary at ``end``."""
+    pos = start
+    for w in names.cut(text[start : end + 4]):
         pos += len(w)
-        edges.add(pos)
-    return edges
+        if pos >= end:
+            break
+    return pos == end
 
 
 _IN_LIST = re.compile(r"[^,，。；;、]{0,12}?(?:、[^,，。；;]{1,14}?)*(?:等|为代表的|为龙头)[^,，。；;]{0,14}?(?:企业|公司|项目|龙头)")
 
 
+_NOT_BEFORE_BUSINESS = frozenset("，,。；;、：:“”的和与及在为")
+
+
 def _short_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _BUSINESS.finditer(text):
-        if _NOT_COMPANY_AFTER.match(text, m.end()) or m.start() == 0 or text[m.start() - 1] in "，,。；;、：:“”的和与及在为":
+        ms, me = m.span()
+        if ms == 0 or text[ms - 1] in _NOT_BEFORE_BUSINESS or _NOT_COMPANY_AFTER.match(text, me):
             continue  # cheap tests before any segmentation
-        floor = clause_floor(text, m.start())
-        ns = name_start(text, m.start(), floor, keep_verbs=frozenset(), max_len=8)
-        brand = text[ns : m.start()]
-        if not brand or not _brand_ok(brand):
+        ns = name_start(text, ms, clause_floor(text, ms), max_len=8)
+        if ns == ms:
+            continue
+        brand = text[ns:ms]
+        core = strip_region(brand)
+        if not _brand_ok(brand, core=core):
             continue
         # the business word must be a word of its own (公司化工作 is not 化工)
-        edges = _token_edges(text, ns, min(len(text), m.end() + 4))
-        if m.end() not in edges:
+        if not _own_word_ends_at(text, ns, me):
             continue
-        whole = text[ns : m.end()]
+        whole = text[ns:me]
         if rjieba.has_word(whole) and names.tag(whole)[0][1] not in ("nr", "nz", "nt", "nrt", "nrfg"):
             continue  # a dictionary word (农林牧渔业, 装饰建材) is not a company name
-        word = m.group()
-        strong = _STRONG_END.search(word) is not None
-        core = strip_region(brand)
-        evidence = (
-            _PREDICATE_AFTER.match(text, m.end())
-            or _LANDING_BEFORE.search(text, max(0, ns - 4), ns)
-            or _IN_LIST.match(text, m.end())
-        )
+        strong = _STRONG_END.search(m.group()) is not None
+        in_list = _IN_LIST.match(text, me)
+        evidence = _PREDICATE_AFTER.match(text, me) or _LANDING_BEFORE.search(text, max(0, ns - 4), ns) or in_list
         proper = _proper(core)
         # a listed or award-taking item still needs a name of its own (凤阳玻璃, not 装饰建材)
-        named = proper or _proper(core, places=True)
-        listed = named and _IN_LIST.match(text, m.end())
-        if not (proper or (strong and evidence) or listed or _COMPANY_PREDICATE.match(text, m.end())):
+        listed = in_list and (proper or _proper(core, places=True))
+        if not (proper or (strong and evidence) or listed or _COMPANY_PREDICATE.match(text, me)):
             continue
         if not strong and not evidence and all(t == "ns" for _, t in names.tag(core)):
             continue  # a place + a business word (凤阳玻璃) is an industry unless the text says company
-        out.append((ns, m.end()))
+        out.append((ns, me))
     return out
 
 

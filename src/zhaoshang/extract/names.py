@@ -273,30 +273,37 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     in a kind of name (建设 in 夹金山建设投资有限公司).  Never goes below ``floor`` or
     beyond ``max_len``.
     """
-    lo = max(floor, end - max_len)
+    lo = end - max_len
+    if lo < floor:
+        lo = floor
     # tokenise from the clause start so segmentation sees the leading verb in context
-    window_start = floor if end - floor <= 60 else end - 60
-    tokens = tag(text[window_start:end])
+    window = text[floor:end] if end - floor <= 60 else text[end - 60 : end]
+    memo = _TAG_MEMO
+    tokens = memo.get(window) or tag(window)
     pos = end
     depth = 0  # inside a bracketed part of the name: 中国（湖南）自由贸易试验区, “双百”产业园
     for word, pos_tag in reversed(tokens):
-        if word in _CLOSERS or (word == "”" and _short_quote(text, pos - 1)):
-            depth += 1
-        elif depth:
+        if depth:
             if word in _OPENERS:
                 depth -= 1
+            elif word in _CLOSERS or (word == "”" and _short_quote(text, pos - 1)):
+                depth += 1
+        elif word in _CLOSERS or (word == "”" and _short_quote(text, pos - 1)):
+            depth += 1
         elif word in keep_verbs:
             pass
         elif word in lead_words or pos_tag in _STOP_POS or word.replace(".", "").isdigit():
             break
         elif not _BREAK_CHARS.isdisjoint(word):
             break
-        if pos - len(word) < lo:
+        n = len(word)
+        if pos - n < lo:
             break
-        pos -= len(word)
+        pos -= n
     # a name does not start with a verb of two or more characters (坚持…园区, 复制推广自贸区)
     while end - pos >= 2:
-        word, pos_tag = tag(text[pos:end])[0]
+        name = text[pos:end]
+        word, pos_tag = (memo.get(name) or tag(name))[0]
         if (
             pos_tag in _VERB_HEAD_TAGS
             and len(word) >= 2
