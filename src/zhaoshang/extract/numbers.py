@@ -81,11 +81,11 @@ _UNIT_ALT = "|".join(re.escape(u) + ("(?![民员才])" if u == "人" else "") fo
 # character), so the engine skips, in C, every position where no number starts; the
 # lookbehind then checks the character before it, and ``rest`` is the numeral after a
 # sign, or the rest of it after its first character.
-_TAIL = rf"(?:[{_NUMERAL_CHARS}]|\d+(?:\.\d+)?)*"
+_TAIL = rf"(?:[{_NUMERAL_CHARS}]|(?>\d+)(?:\.\d+)?)*"
 _AMOUNT_RE = re.compile(
     rf"(?P<lead>[-−\d{_NUMERAL_START}])(?<![第\d.A-Za-z][-−\d{_NUMERAL_START}])"
     rf"(?P<rest>(?<=[-−]){_NUMERAL}"
-    rf"|(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?|\d*(?:\.\d+)?){_TAIL}"
+    rf"|(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?|(?>\d*)(?:\.\d+)?){_TAIL}"
     rf"|(?<=[{_NUMERAL_START}]){_TAIL})"
     rf"(?P<approx>余|多)?"
     rf"(?:(?P<mag>万亿|亿|万)(?P<approx2>余|多)?(?: ?(?P<unit>{_UNIT_ALT}))?"
