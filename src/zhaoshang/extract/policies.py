@@ -36,6 +36,7 @@ _ACTIONS = (
 )
 _ACTION_BEFORE = re.compile("(" + "|".join(_ACTIONS) + ")[了好]?(?:完善|落实|实施)?[^，,；;。:：《》]{0,6}$")
 _ACTION_AFTER = re.compile(r"^[^，,；;。《]{0,4}?(" + "|".join(_ACTIONS) + ")")
+_LIST_JOINER = re.compile(r"[、和及与]?")
 
 
 def _core(title: str) -> str:
@@ -67,7 +68,7 @@ def extract_policies(doc: Document) -> list[Policy]:
         b = _ACTION_BEFORE.search(before)
         qs = line_start + b.start() if b else m.start()
         action = b.group(1) if b else None
-        if action is None and prev_action and re.fullmatch(r"[、和及与]?", text[prev_end : m.start()]):
+        if action is None and prev_action and _LIST_JOINER.fullmatch(text, prev_end, m.start()):
             action = prev_action  # 颁布《A》《B》、《C》: one verb for the whole list
         qe = m.end()
         if action is None:
