@@ -229,7 +229,10 @@ def _short_names(text: str) -> list[tuple[int, int]]:
         ms, me = m.span()
         if ms == 0 or text[ms - 1] in _NOT_BEFORE_BUSINESS or _NOT_COMPANY_AFTER.match(text, me):
             continue  # cheap tests before any segmentation
-        ns = name_start(text, ms, clause_floor(text, ms), max_len=8)
+        floor = clause_floor(text, ms)
+        if ms - floor < 2:
+            continue  # no room for a brand of two characters
+        ns = name_start(text, ms, floor, max_len=8)
         if ns == ms:
             continue
         brand = text[ns:ms]

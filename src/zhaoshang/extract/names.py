@@ -353,8 +353,11 @@ def _reversed(text: str) -> str:
 def run_start(text: str, pos: int, run: re.Pattern[str]) -> int:
     """Start of the stretch of characters matching ``run`` (a ``[^…]*`` class) that ends at
     ``pos``: a backwards scan done as a forward match on the reversed text."""
-    m = run.match(_reversed(text), len(text) - pos)
-    return pos - (m.end() - m.start()) if m else pos
+    cached, rev = _REVERSED
+    if cached is not text:
+        rev = _reversed(text)
+    m = run.match(rev, len(text) - pos)
+    return len(text) - m.end() if m else pos
 
 
 #: a stretch of one sentence-level clause: no ,，;；。:：!！?？ or line break (、 allowed)
@@ -363,7 +366,10 @@ SENTENCE_RUN = re.compile(r"[^,，;；。:：!！?？\n]*")
 
 def clause_floor(text: str, pos: int) -> int:
     """Start of the clause (after the last ,，;；。:：、 or line break) that contains ``pos``."""
-    return run_start(text, pos, _CLAUSE_RUN)
+    cached, rev = _REVERSED
+    if cached is not text:
+        rev = _reversed(text)
+    return len(text) - _CLAUSE_RUN.match(rev, len(text) - pos).end()
 
 
 # --- scanning a whole text fast ---------------------------------------------------------

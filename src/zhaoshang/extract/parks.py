@@ -87,13 +87,16 @@ _AWARD_AFTER = re.compile(r"[^,，;；。]{0,6}(?:称号|标兵|单位|荣誉)")
 _SHARED_HEAD = re.compile(r"[、和及]$")
 
 
+# what may follow a suffix and rejects it, as one pattern: a count (产业园3个), an award
+# (基地称号), a facility (园区小学)
+_REJECTED_AFTER = re.compile(f"{_COUNTED_AFTER.pattern}|{_AWARD_AFTER.pattern}|{_FACILITY_AFTER.pattern}")
+
+
 def _after_rejects(text: str, ke: int) -> bool:
     """Rejections that read only what follows the suffix: cheap, so they run before the
-    name is looked for (a count 产业园3个, an award 基地称号, a facility 园区小学)."""
+    name is looked for."""
     return bool(
-        _COUNTED_AFTER.match(text, ke)
-        or _AWARD_AFTER.match(text, ke)
-        or _FACILITY_AFTER.match(text, ke)
+        _REJECTED_AFTER.match(text, ke)
         or _EACH_COUNTED.search(text, ke, ke + 12)  # 新增省级电商示范园和示范镇各1个: a count of kinds
     )
 
