@@ -146,7 +146,8 @@ _FAMILIES: dict[str, str] = {}
 def _usable(a: Amount) -> bool:
     if a.unit in ("", "万", "亿", "万亿") or "百分点" in a.unit or a.unit == "倍" or a.unit == "‰":
         return False
-    return not _ROUND_IDIOM.match(a.text)  # 突破百亿元大关: a milestone, not a written figure
+    # 突破百亿元大关: a milestone, not a written figure
+    return not (a.text[0] in "十百千万" and _ROUND_IDIOM.match(a.text))
 
 
 def _mask(text: str, lo: int, hi: int, amounts: list[Amount]) -> str:
