@@ -1,4 +1,5 @@
-"""The fast taxonomy matcher finds exactly what the plain prefix-trie regex finds."""
+"""The fast taxonomy matcher finds exactly what the plain prefix-trie regex finds, and each
+hit is weighed by the sentence, section and heading it falls in."""
 
 from __future__ import annotations
 
@@ -7,7 +8,18 @@ import re
 
 import pytest
 
-from zhaoshang.extract.industries import dispatch_regex, tag_industries, taxonomy, trie_regex
+from zhaoshang.extract.industries import (
+    HEADING_WEIGHT,
+    PRIORITY_WEIGHT,
+    SECTION_WEIGHTS,
+    SUFFIX_WEIGHT,
+    dispatch_regex,
+    extract_industries,
+    tag_industries,
+    taxonomy,
+    trie_regex,
+)
+from zhaoshang.model import Document, Section, Sentence
 
 
 def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
@@ -73,3 +85,41 @@ def test_ascii_terms_inside_latin_words_are_not_tags() -> None:
     assert tag_industries("MAIL服务") == []
     assert tag_industries("5GB流量") == []
     assert tag_industries("发展AI产业") == tag_industries("AI")
+
+
+def _weights(doc: Document) -> list[tuple[str, str, float]]:
+    return [(m.quote, m.section_kind, m.weight) for m in extract_industries(doc)]
+
+
+def test_each_mention_takes_the_kind_and_context_of_its_own_sentence() -> None:
+    text = "茶叶产量增长。大力发展光伏。旅游恢复。"
+    doc = Document(text=text, sentences=[Sentence(0, 7, "review"), Sentence(7, 14, "tasks"), Sentence(14, 19, "tasks")])
+    assert _weights(doc) == [
+        ("茶叶", "review", SECTION_WEIGHTS["review"]),
+        ("光伏", "tasks", SECTION_WEIGHTS["tasks"] * PRIORITY_WEIGHT),  # 大力发展 in its sentence
+        ("旅游", "tasks", SECTION_WEIGHTS["tasks"]),  # the priority wording was in the previous one
+    ]
+
+
+def test_a_mention_between_sentences_counts_as_other() -> None:
+    text = "茶叶产量增长。光伏\n旅游恢复。"
+    doc = Document(text=text, sentences=[Sentence(0, 7, "tasks"), Sentence(10, 15, "tasks")])
+    assert _weights(doc) == [
+        ("茶叶", "tasks", SECTION_WEIGHTS["tasks"]),
+        ("光伏", "other", SECTION_WEIGHTS["other"]),
+        ("旅游", "tasks", SECTION_WEIGHTS["tasks"]),
+    ]
+
+
+def test_a_sentence_without_a_kind_takes_the_kind_of_its_section() -> None:
+    text = "一、发展茶叶产业\n茶叶销往全国。"
+    doc = Document(
+        text=text,
+        sections=[Section("tasks", "一、发展茶叶产业", 0, len(text))],
+        sentences=[Sentence(0, 8), Sentence(9, len(text))],
+    )
+    heading, body = extract_industries(doc)
+    assert (heading.section_kind, body.section_kind) == ("tasks", "tasks")
+    # in the heading and followed by 产业; the body mention has neither boost
+    assert heading.weight == round(SECTION_WEIGHTS["tasks"] * SUFFIX_WEIGHT * HEADING_WEIGHT, 3)
+    assert body.weight == SECTION_WEIGHTS["tasks"]
