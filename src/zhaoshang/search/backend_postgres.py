@@ -73,10 +73,9 @@ def tsvector_literal(unit: Unit) -> str:
     return " ".join(parts)
 
 
-def insert_units(conn: Connection, units: list[Unit]) -> None:
-    if not units:
-        return
-    rows = [
+def rows(units: list[Unit]) -> list[dict[str, Any]]:
+    """A report's rows with their tsvector literals, ready to write (built in a worker during a rebuild)."""
+    return [
         {
             "rid": u.report.report_id, "s": u.start, "e": u.end, "k": u.section_kind, "y": u.report.year,
             "rc": u.report.region_code, "pc": u.report.province_code, "lv": u.report.level,
@@ -84,14 +83,23 @@ def insert_units(conn: Connection, units: list[Unit]) -> None:
         }
         for u in units
     ]  # fmt: skip
+
+
+def write_rows(conn: Connection, prepared: list[dict[str, Any]]) -> None:
+    if not prepared:
+        return
     conn.execute(
         text(
             "INSERT INTO search_units (report_id, span_start, span_end, section_kind, year, region_code,"
             " province_code, level, sentence, tsv)"
             " VALUES (:rid, :s, :e, :k, :y, :rc, :pc, :lv, :sen, CAST(:tsv AS tsvector))"
         ),
-        rows,
+        prepared,
     )
+
+
+def insert_units(conn: Connection, units: list[Unit]) -> None:
+    write_rows(conn, rows(units))
 
 
 def delete_report(conn: Connection, report_id: int) -> int:

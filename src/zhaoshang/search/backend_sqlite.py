@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import zlib
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -95,42 +96,65 @@ def unit_rowid(report_id: int, section_kind: str, number: int) -> int:
     return (report_id << _REPORT_SHIFT) | (number << _KIND_BITS) | SECTION_CODES.get(section_kind, 0)
 
 
-def insert_units(conn: Connection, units: list[Unit]) -> None:
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """A report's index rows, ready to write: built where the tokenising happens (a worker
+    process during a rebuild), so the single writer only runs the inserts."""
+
+    report: tuple[int, int | None, str | None, str | None, str | None]
+    tokens: bytes
+    units: list[tuple[int, int, int, int, str, str]]
+    fts: list[tuple[int, str, str]]
+
+
+def rows(units: list[Unit]) -> Rows | None:
     if not units:
-        return
+        return None
     r = units[0].report
-    rows = []
+    unit_rows = []
     fts_rows = []
     for n, u in enumerate(units):
         i = unit_rowid(r.report_id, u.section_kind, n)
-        rows.append((i, r.report_id, u.start, u.end, u.section_kind, u.sentence))
+        unit_rows.append((i, r.report_id, u.start, u.end, u.section_kind, u.sentence))
         fts_rows.append((i, u.words, u.bigram_text))
-    conn.execute(
-        text(
-            "INSERT INTO search_reports (report_id, year, region_code, province_code, level)"
-            " VALUES (:i, :y, :rc, :pc, :lv)"
-        ),
-        {"i": r.report_id, "y": r.year, "rc": r.region_code, "pc": r.province_code, "lv": r.level},
+    # FTS5 flushes its pending-terms buffer to a new segment whenever a rowid is lower than
+    # the previous one; ascending inserts keep one buffer (6× faster, half the index size).
+    fts_rows.sort()
+    return Rows(
+        report=(r.report_id, r.year, r.region_code, r.province_code, r.level),
+        tokens=_pack([u.words for u in units]),
+        units=unit_rows,
+        fts=fts_rows,
     )
-    conn.execute(
-        text("INSERT INTO search_tokens (report_id, tokens) VALUES (:i, :t)"),
-        {"i": r.report_id, "t": _pack([u.words for u in units])},
-    )
-    # Plain DB-API executemany inside the caller's transaction: SQLAlchemy's per-row parameter
-    # processing would cost more than FTS5's own indexing here.
+
+
+def write_rows(conn: Connection, prepared: Rows | None) -> None:
+    """Insert one report's prepared rows inside the caller's transaction.
+
+    Plain DB-API calls: SQLAlchemy's per-row parameter processing would cost more than FTS5's
+    own indexing here.
+    """
+    if prepared is None:
+        return
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
+        cursor.execute(
+            "INSERT INTO search_reports (report_id, year, region_code, province_code, level) VALUES (?, ?, ?, ?, ?)",
+            prepared.report,
+        )
+        cursor.execute("INSERT INTO search_tokens (report_id, tokens) VALUES (?, ?)", (prepared.report[0], prepared.tokens))
         cursor.executemany(
             "INSERT INTO search_units (id, report_id, span_start, span_end, section_kind, sentence)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            rows,
+            prepared.units,
         )
-        # FTS5 flushes its pending-terms buffer to a new segment whenever a rowid is lower than
-        # the previous one; ascending inserts keep one buffer (6× faster, half the index size).
-        fts_rows.sort()
-        cursor.executemany("INSERT INTO search_fts (rowid, words, bigrams) VALUES (?, ?, ?)", fts_rows)
+        cursor.executemany("INSERT INTO search_fts (rowid, words, bigrams) VALUES (?, ?, ?)", prepared.fts)
     finally:
         cursor.close()
+
+
+def insert_units(conn: Connection, units: list[Unit]) -> None:
+    write_rows(conn, rows(units))
 
 
 def _pack(words: list[str]) -> bytes:

@@ -10,7 +10,12 @@ from zhaoshang.search import backend_postgres, backend_sqlite
 
 
 def backend_for(bind: Engine | Connection) -> ModuleType:
-    name = bind.dialect.name
+    return backend_named(bind.dialect.name)
+
+
+def backend_named(name: str) -> ModuleType:
+    """The backend module for a dialect name (``sqlite``/``postgresql``): what a worker process,
+    which has no engine, is told."""
     if name == "sqlite":
         return backend_sqlite
     if name == "postgresql":
