@@ -56,11 +56,6 @@ class Catalogue:
     """Alias key → what its sentence must name before it (a bare 优良率 needs 空气…)."""
     sub_area: re.Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
     """A sub-area name right before an alias: the figure is that area's, not the region's."""
-    starts: re.Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
-    """Every position where an alias's literal prefix starts, overlapping ones too: an
-    alternation of the prefixes' first characters, each followed by a lookahead trie of the
-    rest (group: the longest prefix's rest).  A pattern opening with literals is scanned
-    for in C; consuming one character lets a prefix start inside another one."""
     by_word: dict[str, list[tuple[str, re.Pattern[str] | None, int]]] = field(default_factory=dict)
     """Longest prefix found at a position → (alias key, regex or None for a plain literal,
     literal length) of every alias whose prefix it starts with, longest prefix first."""
@@ -159,13 +154,9 @@ def catalogue() -> Catalogue:
     for prefix, key, rx in compiled:
         by_prefix.setdefault(prefix, []).append((key, rx))
     trie = re.compile(_trie_pattern(list(by_prefix)))
-    rests: dict[str, list[str]] = {}
-    for prefix in by_prefix:
-        rests.setdefault(prefix[0], []).append(prefix[1:])
-    starts = re.compile("|".join(f"{re.escape(ch)}(?=({_trie_pattern(r)}))" for ch, r in sorted(rests.items())))
     return Catalogue(specs, compiled, group_metric, group_many, exclude_before, exclude_after,
                      re.compile(f"(?:{pron})") if pron else None, by_prefix, trie, context,
-                     re.compile(data.get("sub_area_before", "(?!)")), starts)
+                     re.compile(data.get("sub_area_before", "(?!)")))
 
 
 _AliasInfo = tuple[str | None, tuple[str, ...], Callable[[str], Any], Callable[[str], Any], "re.Pattern[str] | None"]
@@ -207,16 +198,15 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str,
     cat = catalogue()
     hi = len(text) if hi is None else hi
     out: list[Mention] = []
-    # Leftmost-longest, non-overlapping: the hits come left to right, so a start inside the
-    # mention chosen last is skipped without trying its aliases; at one start the longest
-    # alias wins (the first listed among equally long ones).
-    last_end = -1
-    by_word, info = cat.by_word, _alias_info(cat)
-    for hit in cat.starts.finditer(text, lo, hi):
+    # Leftmost-longest, non-overlapping: the next alias may start right after the mention
+    # chosen last (a start inside it is never tried), or one character after a start where
+    # no alias matched; at one start the longest alias wins (the first listed among equally
+    # long ones).  The trie finds the longest literal prefix there.
+    by_word, info, search = cat.by_word, _alias_info(cat), cat.prefix_trie.search
+    hit = search(text, lo, hi)
+    while hit is not None:
         m_start = hit.start()
-        if m_start < last_end:
-            continue
-        word = text[m_start : hit.end(hit.lastindex)]
+        word = hit.group()
         m_end, g = m_start, ""
         for key, rx, n in by_word.get(word) or _aliases_of(cat, word):
             if rx is None:
@@ -227,9 +217,9 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str,
                 continue
             if end > m_end:
                 m_end, g = end, key
+        hit = search(text, m_end if g else m_start + 1, hi)
         if not g:
             continue
-        last_end = m_end
         metric, many, excluded_before, excluded_after, context = info[g]
         before = text[max(lo, m_start - 24) : m_start]
         cut = max(before.rfind(","), before.rfind("，"), before.rfind(";"), before.rfind("；"))
