@@ -32,6 +32,11 @@ How a number is bound to a metric, sentence by sentence:
 
 The result is deduplicated on (metric, period, kind, measure, number, unit): a target
 restated in an annex is one fact, reported at its first statement.
+
+Cost: the whole text is scanned once for metric mentions (a trie search, metrics.py) and
+once for time markers (literal cores, periods.py); only the sentences a mention falls in
+(found by bisecting the sentence starts) are read for figures and bound, so the Python
+rules run on a few hundred sentences, not on every sentence of the report.
 """
 
 from __future__ import annotations
@@ -496,13 +501,13 @@ def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, 
     if measure is None:
         return None
     number = a.number
-    if measure in ("growth_pct", "avg_growth_pct") and _FALL.search(b.measure_gap.rsplit("#", 1)[-1]):
+    tail = b.measure_gap.rsplit("#", 1)[-1]  # the words right before the figure
+    if measure in ("growth_pct", "avg_growth_pct") and _FALL.search(tail):
         number = -abs(number)
     rng = _period(text, lo, b, amounts, year, scope, measure)
     if rng is None:
         return None
     p_lo, p_hi = rng
-    tail = b.measure_gap.rsplit("#", 1)[-1]
     if "年" in tail and (n_years := _N_YEAR_AVERAGE.search(tail)):
         # 两年平均增长 (2021, 2022 reports): the average over the N years ending at the
         # statement's own year — for a 2022 report's review, "2020-2021".
