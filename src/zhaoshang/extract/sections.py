@@ -54,7 +54,9 @@ _TRIGGERS = (
     "展望", "谋划", "聚焦", "奋进", "开局",
 )
 _ANCHOR = "词释附身型治廉满顾盘就结去标任排作虑擘望谋焦奋局"
-_STOP_CHARS = "。！？!?;；:：\\s"
+# _TITLE_STOP's characters, with \s listed (the regex engine tests a listed class by table
+# lookup, faster than the \s category test)
+_STOP_CHARS = r"。！？!?;；:：\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def _reversed_trigger(word: str) -> str:
@@ -153,7 +155,7 @@ _REVIEW_WORD = re.compile(r"回顾|盘点|成就|总结|过去")
 _FUTURE_WORD = re.compile(r"目标|任务|安排|重点工作|主要工作|工作$|考虑|擘画|展望|谋划|聚焦|奋进|开局")
 _PERIOD_HEAD = re.compile(rf"(?:擘画|展望|谋划|聚焦|奋进|开启)?“?(?:{_PLAN_NAMES}|20\d\d)")
 _FORWARD_VERB = re.compile(r"擘画|展望|谋划|聚焦")
-_TITLE_STOP = re.compile(r"[。！？!?;；:：\s]")
+_TITLE_STOP = re.compile(f"[{_STOP_CHARS}]")
 _TITLE_GAP_BREAK = re.compile(r"[是,，]")
 _COMMA = re.compile(r"[,，]")
 _LIST_PUNCT = re.compile(r"[,，、]")

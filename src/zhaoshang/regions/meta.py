@@ -58,7 +58,13 @@ def header(text: str, limit: int = 800) -> str:
     return text[: m.start()] if m else text[:300]
 
 
-_LINE_BREAK_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \t]*\n\s*(?=[\u4e00-\u9fff\d])")
+# A line break between Han characters or digits, with the blanks around it:
+# (?<=[\u4e00-\u9fff\d])[ \t]*\n\s*(?=[\u4e00-\u9fff\d]), written to open with a character
+# class (the regex engine scans for it in C) and check the character before by lookbehind.
+_LINE_BREAK_IN_WORD = re.compile(
+    r"[ \t](?<=[\u4e00-\u9fff\d][ \t])[ \t]*\n\s*(?=[\u4e00-\u9fff\d])"
+    r"|\n(?<=[\u4e00-\u9fff\d]\n)\s*(?=[\u4e00-\u9fff\d])"
+)
 
 
 _FULL_WIDTH = tuple(zip("０１２３４５６７８９：；（）", "0123456789:;()"))

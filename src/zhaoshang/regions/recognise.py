@@ -18,6 +18,7 @@ otherwise the result is "ambiguous" with the candidates.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from zhaoshang.model import RegionRef
@@ -26,12 +27,15 @@ from zhaoshang.regions.meta import HEADER_END, detect_title, header
 
 CONTEXT_CHARS = 2000
 _NUM = r"[一二三四五六七八九十百零〇\d]+"
-_RUN = r"[^\s，,。：:；;、（）()“”\"《》【】\[\]]"
+# Characters that end a name: blanks (every \s character, listed — the regex engine tests a
+# listed class by table lookup, faster than the \s category) and punctuation.
+_NOT_NAME = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000，,。：:；;、（）()“”\"《》【】\[\]"
+_RUN = rf"[^{_NOT_NAME}]"
 _SESSION_SLOT = re.compile(rf"在({_RUN}{{1,30}}?)(?:第?{_NUM}届)?(?:人民代表大会|人大)")
 # Both open with a lazy run of name characters, which the regex engine would extend at
-# every position; a lookahead for the slot's last character within reach (at most 30
-# name characters, 代理, the office) first skips the positions that cannot match.
-_NOT_NAME = r"\s，,。：:；;、（）()“”\"《》【】\[\]"
+# every position; they are run only from shortly before their office word (see
+# _slot_matches), and a lookahead for the office's last character within reach (at most
+# 30 name characters, 代理, the office) skips the positions that cannot match.
 _GOVERNMENT_SLOT = re.compile(rf"(?=[^{_NOT_NAME}府]{{0,33}}府)({_RUN}{{1,30}}?)人民政府")
 _OFFICE_SLOT = re.compile(
     rf"(?=[^{_NOT_NAME}长席]{{0,33}}[长席])"
@@ -155,9 +159,22 @@ def _title_slot(title: str) -> str:
 
 def _opening_slots(head: str) -> list[str]:
     slots = [m.group(1) for m in _SESSION_SLOT.finditer(head)]
-    slots += [m.group(1) for m in _GOVERNMENT_SLOT.finditer(head)]
-    slots += [m.group(1) or m.group(2) for m in _OFFICE_SLOT.finditer(head)]
+    slots += [m.group(1) for m in _slot_matches(_GOVERNMENT_SLOT, head, ("人民政府",))]
+    slots += [m.group(1) or m.group(2) for m in _slot_matches(_OFFICE_SLOT, head, ("长", "主席"))]
     return slots
+
+
+def _slot_matches(pattern: re.Pattern[str], head: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(head)``, each search started where a match can first begin: at
+    most 33 characters (a 30-character name, 代理, the office) before the next office word,
+    and none once no office word is left."""
+    pos = 0
+    while found := [i for w in words if (i := head.find(w, pos)) >= 0]:
+        m = pattern.search(head, max(pos, min(found) - 33))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # never empty: a slot holds at least one name character
 
 
 def _related(g: Gazetteer, a: Place, b: Place) -> bool:
