@@ -1,11 +1,14 @@
 """Text helpers shared by the entity extractors (projects, enterprises, parks, policies, industries).
 
-Two jobs live here because every entity extractor needs both:
-
 * sentence iteration that uses the pipeline's sentences when they exist and degrades to a
   plain split on 。；！？ when a Document arrives without them (tests, bare excerpts);
 * name normalisation: ``canonical_key`` turns any written form of a company name into the
-  key the store uses to link mentions of one company across reports.
+  key the store uses to link mentions of one company across reports;
+* where a name starts (``name_start``), walking back over jieba tokens from its suffix;
+* the speed the extractors need to stay cheaper than one segmentation pass: clause starts
+  found in C on the reversed text (``clause_floor``, ``run_start``), segmentations
+  memoised per document (``start_document``, ``tag``, ``cut``), and whole-report scans
+  for suffixes driven by literal keys the regex engine finds fast (``keyed_finditer``).
 """
 
 from __future__ import annotations
