@@ -58,13 +58,29 @@ def header(text: str, limit: int = 800) -> str:
     return text[: m.start()] if m else text[:300]
 
 
-# A line break between Han characters or digits, with the blanks around it:
-# (?<=[\u4e00-\u9fff\d])[ \t]*\n\s*(?=[\u4e00-\u9fff\d]), written to open with a character
-# class (the regex engine scans for it in C) and check the character before by lookbehind.
-_LINE_BREAK_IN_WORD = re.compile(
-    r"[ \t](?<=[\u4e00-\u9fff\d][ \t])[ \t]*\n\s*(?=[\u4e00-\u9fff\d])"
-    r"|\n(?<=[\u4e00-\u9fff\d]\n)\s*(?=[\u4e00-\u9fff\d])"
-)
+# A line break between Han characters or digits, with the blanks around it.
+_LINE_BREAK_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \t]*\n\s*(?=[\u4e00-\u9fff\d])")
+
+
+def _join_wrapped(head: str) -> str:
+    """``_LINE_BREAK_IN_WORD.sub("", head)``, tried only at the line breaks (found with
+    ``str.find``): a regex scan would test every character of the opening."""
+    pieces: list[str] = []
+    pos = 0
+    i = head.find("\n")
+    while i >= 0:
+        start = i
+        while start > pos and head[start - 1] in " \t":
+            start -= 1
+        m = _LINE_BREAK_IN_WORD.match(head, start)
+        if m:
+            pieces.append(head[pos:start])
+            pos = m.end()
+        i = head.find("\n", max(i + 1, pos))
+    if not pieces:
+        return head
+    pieces.append(head[pos:])
+    return "".join(pieces)
 
 
 _FULL_WIDTH = tuple(zip("０１２３４５６７８９：；（）", "0123456789:;()"))
@@ -86,7 +102,7 @@ def _fold(text: str) -> str:
 def _unwrap_opening(opening: str, fold: bool) -> str:
     head = _fold(opening[:1200]) if fold else opening[:1200]
     if "\n" in head:
-        head = _LINE_BREAK_IN_WORD.sub("", head)
+        head = _join_wrapped(head)
     return head + opening[1200:1300]
 
 
