@@ -220,10 +220,15 @@ def taxonomy() -> Taxonomy:
 
 
 @functools.cache
-def _reported() -> dict[str, tuple[str, bool]]:
-    """Every reported surface form → (code, has an ASCII end); blocked phrases are absent,
-    so a dictionary miss drops them."""
-    return {w: (code, w[0].isascii() or w[-1].isascii()) for w, code in taxonomy().surface.items() if code}
+def _reported() -> dict[str, tuple[str, bool, str]]:
+    """Every reported surface form → (code, has an ASCII end, the code's name); blocked
+    phrases are absent, so a dictionary miss drops them."""
+    tax = taxonomy()
+    return {
+        w: (code, w[0].isascii() or w[-1].isascii(), tax.entries[code].name)
+        for w, code in tax.surface.items()
+        if code
+    }
 
 
 def _glued_to_latin(text: str, s: int, e: int) -> bool:
@@ -312,7 +317,6 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
     """
     text = doc.text
     reported = _reported()
-    names = _names()
     sentences, kind_of = _section_kinds(doc)
     starts = list(map(_START, sentences))
     headings = sorted(_heading_spans(doc))
@@ -357,16 +361,10 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
         w = rounded.get(weight)
         if w is None:
             w = rounded[weight] = round(weight, 3)
-        code = hit[0]
         mention = new(IndustryMention)
-        init(mention, code=code, name=names[code], section_kind=kind, weight=w, quote=term, start=s, end=e)
+        init(mention, code=hit[0], name=hit[2], section_kind=kind, weight=w, quote=term, start=s, end=e)
         append(mention)
     return out
-
-
-@functools.cache
-def _names() -> dict[str, str]:
-    return {code: e.name for code, e in taxonomy().entries.items()}
 
 
 _START = operator.attrgetter("start")
