@@ -232,7 +232,7 @@ def _measure(metric: str, a: Amount, gap: str) -> str | None:
         if spec.always_growth:
             return "growth_pct"
         head, _, tail = gap.rpartition("#")
-        if _REBAR.fullmatch(tail):
+        if ("争" in tail or "努力" in tail) and _REBAR.fullmatch(tail):
             tail = head  # 增长9%，争取10%: the second figure restates the first one's measure
         if spec.rate:
             return None if _CHANGE_VERB_END.search(tail) else "rate_pct"
@@ -386,9 +386,14 @@ def _bind_sentence(
         first = amounts[group[0]]
         cstart = _clause_start(text, lo, first.start)
         region_start = max(cstart, st.prev_end)
-        region = _mask(text, region_start, first.start, masked)
         st.prev_end = amounts[group[-1]].end
-        shared = len(group) == 1 and "均" in region and _SHARED.search(region) is not None
+        # The clause before a list (or before a figure shared by several subjects, …均在…)
+        # names its subjects; a single figure is bound from its own gap instead.
+        if len(group) == 1 and text.find("均", region_start, first.start) < 0:
+            region, shared = "", False
+        else:
+            region = _mask(text, region_start, first.start, masked)
+            shared = len(group) == 1 and _SHARED.search(region) is not None
         if len(group) > 1 or shared:
             subjects = _list_subjects(text, lo, cstart, region_start, region, first, len(group), mentions, st)
             if shared and subjects is not None and len(subjects[0]) > 1:
