@@ -68,6 +68,7 @@ _CHANGE_VERB_END = re.compile(r"(?:增长|下降|提高|降低)$")
 _APPROX_MARK = re.compile(r"[余多]")
 _PAST_FIVE_YEARS = re.compile(r"过去五年|五年来")
 _TARGET_WORD = re.compile(r"力争|确保|预期|目标|今年|计划")
+_DATE_CHAR = re.compile("[年五较比与从由]")  # what explicit_period / named_plan / 过去五年 need
 
 
 __all__ = ["extract_indicators"]
@@ -483,14 +484,18 @@ def _period(
 ) -> tuple[int, int] | None:
     """The years a statement is about: a period its own clause names, else its scope
     (an average growth or a 五年来 clause in a review is about the past plan)."""
-    prefix = _mask(text, lo, b.anchor.start, amounts)
-    span = explicit_period(prefix, year, scope)
-    if span is not None:
-        return span
-    local = prefix[_clause_start(prefix, 0, len(prefix)) :]
-    plan = named_plan(local)
-    if plan is not None:
-        return plan
+    local = ""
+    # A clause that names a period has a date word (年, 五 of a plan name, a comparison or
+    # 从/由 before a base): without one, only the scope dates the figure.
+    if _DATE_CHAR.search(text, lo, b.anchor.start):
+        prefix = _mask(text, lo, b.anchor.start, amounts)
+        span = explicit_period(prefix, year, scope)
+        if span is not None:
+            return span
+        local = prefix[_clause_start(prefix, 0, len(prefix)) :]
+        plan = named_plan(local)
+        if plan is not None:
+            return plan
     if scope in ("last", "unknown") and (measure == "avg_growth_pct" or ("五年" in local and _PAST_FIVE_YEARS.search(local))):
         scope = "past_plan"
     elif scope == "unknown":
