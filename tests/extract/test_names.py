@@ -125,3 +125,25 @@ def test_memoised_segmentation_equals_rjieba_and_follows_the_document() -> None:
 def test_fallback_sentences_cover_the_text_between_marks() -> None:
     text = "第一句。 第二句；第三句没有句号"
     assert [text[s.start : s.end] for s in split_sentences(text)] == ["第一句。", "第二句；", "第三句没有句号"]
+
+
+BUSINESS = ["科技", "能源", "新能源", "新材料", "生物", "生物科技", "铜业", "铝业", "农业科技", "电子", "电子商务", "智能", "智能科技", "化工"]
+
+
+@pytest.mark.parametrize("words", [BUSINESS, SUFFIXES, ORG])
+@pytest.mark.parametrize("tail", ["", "(?:{trie})*", "(?=园)", "[^，。]{{0,2}}公司"])
+def test_scan_trie_regex_matches_what_the_trie_matches_in_the_same_order(words: list[str], tail: str) -> None:
+    """Same spans alone, repeated, and where the rest of the pattern makes the engine back
+    off to a shorter word (which must be the same next-longest word as the trie's)."""
+    from zhaoshang.extract.industries import trie_regex
+
+    trie = trie_regex(words)
+    plain = re.compile(f"(?:{trie})" + tail.format(trie=trie))
+    fast = re.compile(f"(?:{names.scan_trie_regex(words)})" + tail.format(trie=trie))
+    for text in sample_texts()[:4] + generated_texts(words + ["园", "公司"], seed=7):
+        assert spans(fast.finditer(text)) == spans(plain.finditer(text)), text[:80]
+
+
+def test_scan_trie_regex_refuses_single_character_words() -> None:
+    with pytest.raises(ValueError):
+        names.scan_trie_regex(["园", "园区"])
