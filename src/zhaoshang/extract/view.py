@@ -26,22 +26,23 @@ _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": 
              "七": "7", "八": "8", "九": "9"}
 
 
+# 年 after four numeral characters; the pattern opens with the literal 年, which the regex
+# engine finds at C speed (a regex over the numeral characters would stop at every 一/二/三
+# of the prose), and checks the numerals by lookbehind.
+_CN_YEAR = re.compile(f"年(?<=[{''.join(_CN_DIGIT)}]{{4}}年)")
+
+
 def arabic_years(text: str) -> str:
     """二〇二〇年 → 2020年: same length, so offsets are unchanged; only plausible years."""
-    # 年 is found with a plain substring search (fast, in C); a regex over the numeral
-    # characters would stop at every 一/二/三 of the prose.
     pieces: list[str] = []
     pos = 0
-    i = text.find("年", 4)
-    while i >= 0:
-        head = text[i - 4 : i]
-        if all(c in _CN_DIGIT for c in head):
-            digits = "".join(_CN_DIGIT[c] for c in head)
-            if 1949 <= int(digits) <= 2100:
-                pieces.append(text[pos : i - 4])
-                pieces.append(digits)
-                pos = i
-        i = text.find("年", i + 1)
+    for m in _CN_YEAR.finditer(text):
+        i = m.start()
+        digits = "".join(_CN_DIGIT[c] for c in text[i - 4 : i])
+        if 1949 <= int(digits) <= 2100:
+            pieces.append(text[pos : i - 4])
+            pieces.append(digits)
+            pos = i
     if not pieces:
         return text
     pieces.append(text[pos:])
@@ -80,8 +81,28 @@ def is_soft_break(text: str, m: re.Match[str]) -> bool:
 
 
 def soft_breaks(text: str) -> list[re.Match[str]]:
-    """The line breaks inside sentences, which the reading view drops."""
-    return [m for m in SOFT_BREAK.finditer(text) if is_soft_break(text, m)]
+    """The line breaks inside sentences, which the reading view drops.
+
+    A :data:`SOFT_BREAK` match holds one line break and starts a blank run, so it is
+    tried only at the start of each blank run around a line break (found with
+    ``str.find``), not at every character."""
+    out: list[re.Match[str]] = []
+    last_run = -1
+    i = text.find("\n")
+    while i >= 0:
+        start = i
+        while start > 0 and text[start - 1] in _RUN_BLANKS:
+            start -= 1
+        if start != last_run:
+            last_run = start
+            m = SOFT_BREAK.match(text, start)
+            if m and is_soft_break(text, m):
+                out.append(m)
+        i = text.find("\n", i + 1)
+    return out
+
+
+_RUN_BLANKS = " \t\u3000\n"
 
 
 F = TypeVar("F", bound=Fact)
