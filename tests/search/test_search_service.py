@@ -233,3 +233,20 @@ def test_huge_results_rank_within_the_newest_matches_and_keep_exact_counts(corpu
     assert {(h.report_id, h.sentence_start) for h in windowed.hits} <= {(r, s) for r, s, _ in newest}
     scores = [h.score for h in windowed.hits]
     assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize("query, filters", [("发展", {}), ("就业", {"region": "湖南省"}), ("建设", {"section_kind": "tasks"})])
+def test_facets_counted_in_parallel_parts_equal_one_pass(corpus: Corpus, monkeypatch, query: str, filters: dict) -> None:  # type: ignore[no-untyped-def]
+    if corpus.backend != "sqlite":
+        pytest.skip("only the FTS5 backend splits facet counting over cores")
+    from zhaoshang.search import backend_sqlite
+
+    one_pass = search(corpus.engine, query, **filters)
+    monkeypatch.setattr(backend_sqlite, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(backend_sqlite, "_PARTS", 3)
+    with corpus.engine.connect() as conn:
+        assert len(backend_sqlite._parts(conn)) == 3
+    parallel = search(corpus.engine, query, **filters)
+    assert one_pass.total > 0
+    assert (parallel.total, parallel.facets) == (one_pass.total, one_pass.facets)
+    assert [(h.report_id, h.start) for h in parallel.hits] == [(h.report_id, h.start) for h in one_pass.hits]

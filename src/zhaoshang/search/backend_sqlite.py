@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import os
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -274,29 +276,32 @@ def _where(flt: Filters, params: dict[str, Any]) -> str:
     return "".join(f" AND {s}" for s in sql)
 
 
+PARALLEL_FROM = 1000
+"""Indexes with at least this many reports count facets in parallel parts (see ``facet_counts``)."""
+_PARTS = max(1, min(4, os.cpu_count() or 1))
+_pool = ThreadPoolExecutor(max_workers=_PARTS, thread_name_prefix="zhaoshang-facets")
+
+
 def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCounts, int]:
     """Exact counts by facet, and the lowest rowid of the ranking window (0 = rank everything).
 
     One pass over the matching rowids groups them by (report, section); report attributes are
-    joined per report, not per match.
+    joined per report, not per match.  Grouping costs about 0.4 µs per match, so a common word
+    with 100,000 matches spends most of its time here: on a big index the rowid space is cut
+    into one part per core and the parts are counted on their own connections at once (SQLite
+    releases the GIL while it steps), then added up.
     """
     params: dict[str, Any] = {"q": match}
     where = _where(flt, params)
-    rows = conn.execute(
-        text(
-            f"WITH m AS MATERIALIZED (SELECT search_fts.rowid >> {_REPORT_SHIFT} AS rid,"
-            f" search_fts.rowid & {_KIND_MASK} AS k, count(*) AS n"
-            f" FROM search_fts WHERE search_fts MATCH :q{where} GROUP BY rid, k),"
-            " j AS MATERIALIZED (SELECT t.n, r.province_code, r.level, r.year"
-            "  FROM (SELECT rid, sum(n) AS n FROM m GROUP BY rid) t"
-            "  LEFT JOIN search_reports r ON r.report_id = t.rid)"
-            " SELECT 'p' AS f, province_code AS v, sum(n) AS n FROM j GROUP BY province_code"
-            " UNION ALL SELECT 'l', level, sum(n) FROM j GROUP BY level"
-            " UNION ALL SELECT 'y', year, sum(n) FROM j GROUP BY year"
-            " UNION ALL SELECT 's', k, sum(n) FROM m GROUP BY k"
-        ),
-        params,
-    ).all()
+    parts = _parts(conn)
+    if len(parts) == 1:
+        rows = _facet_rows(conn, where, params, parts[0])
+    else:
+        engine = conn.engine
+        futures = [_pool.submit(_facet_rows_own_connection, engine, where, params, part) for part in parts[1:]]
+        rows = _facet_rows(conn, where, params, parts[0])
+        for future in futures:
+            rows += future.result()
     by: dict[str, dict[Any, int]] = {"p": {}, "l": {}, "y": {}, "s": {}}
     for f, v, n in rows:
         key = SECTION_BY_CODE.get(v, "other") if f == "s" else v
@@ -313,6 +318,47 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
             params,
         ).scalar() or 0
     return FacetCounts(total, by["p"], by["l"], by["y"], by["s"]), lo
+
+
+def _parts(conn: Connection) -> list[tuple[int, int] | None]:
+    """Rowid ranges over evenly spaced report ids, one per core (or [None]: one part, no bounds)."""
+    n, first, last = conn.execute(text("SELECT count(*), min(report_id), max(report_id) FROM search_reports")).one()
+    if _PARTS == 1 or n < PARALLEL_FROM:
+        return [None]
+    cuts = [(first + (last - first + 1) * i // _PARTS) << _REPORT_SHIFT for i in range(1, _PARTS)]
+    bounds = [0, *cuts, 1 << 62]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _facet_rows_own_connection(
+    engine: Any, where: str, params: dict[str, Any], part: tuple[int, int] | None
+) -> list[Any]:
+    with engine.connect() as conn:
+        return _facet_rows(conn, where, params, part)
+
+
+def _facet_rows(conn: Connection, where: str, params: dict[str, Any], part: tuple[int, int] | None) -> list[Any]:
+    """(facet letter, value, count) rows for the matches in ``part`` (a half-open rowid range)."""
+    if part is not None:
+        params = {**params, "part_lo": part[0], "part_hi": part[1]}
+        where += " AND search_fts.rowid >= :part_lo AND search_fts.rowid < :part_hi"
+    return list(
+        conn.execute(
+            text(
+                f"WITH m AS MATERIALIZED (SELECT search_fts.rowid >> {_REPORT_SHIFT} AS rid,"
+                f" search_fts.rowid & {_KIND_MASK} AS k, count(*) AS n"
+                f" FROM search_fts WHERE search_fts MATCH :q{where} GROUP BY rid, k),"
+                " j AS MATERIALIZED (SELECT t.n, r.province_code, r.level, r.year"
+                "  FROM (SELECT rid, sum(n) AS n FROM m GROUP BY rid) t"
+                "  LEFT JOIN search_reports r ON r.report_id = t.rid)"
+                " SELECT 'p' AS f, province_code AS v, sum(n) AS n FROM j GROUP BY province_code"
+                " UNION ALL SELECT 'l', level, sum(n) FROM j GROUP BY level"
+                " UNION ALL SELECT 'y', year, sum(n) FROM j GROUP BY year"
+                " UNION ALL SELECT 's', k, sum(n) FROM m GROUP BY k"
+            ),
+            params,
+        ).all()
+    )
 
 
 def compile_words(query: Query, bonus: set[str]) -> str | None:
