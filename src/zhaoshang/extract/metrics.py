@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Callable
 from typing import Any, NamedTuple
 
 __all__ = ["Mention", "MetricSpec", "Catalogue", "catalogue", "find_mentions"]
@@ -59,7 +59,7 @@ class Catalogue:
     by_word: dict[str, list[tuple[str, re.Pattern[str] | None, int]]] = field(default_factory=dict)
     """Longest prefix found at a position → (alias key, regex or None for a plain literal,
     literal length) of every alias whose prefix it starts with, longest prefix first."""
-    info: dict[str, Any] = field(default_factory=dict)
+    info: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     """Alias key → what :func:`find_mentions` checks around it (see ``_alias_info``)."""
 
 
@@ -159,7 +159,7 @@ def catalogue() -> Catalogue:
                      re.compile(data.get("sub_area_before", "(?!)")))
 
 
-_AliasInfo = tuple[str | None, tuple[str, ...], Callable[[str], Any], Callable[[str], Any], "re.Pattern[str] | None"]
+_AliasInfo = tuple[str | None, tuple[str, ...], Callable[[str], Any], Callable[[str], Any], re.Pattern[str] | None]
 
 
 def _alias_info(cat: Catalogue) -> dict[str, _AliasInfo]:
