@@ -161,7 +161,7 @@ def _mask(text: str, lo: int, hi: int, amounts: list[Amount]) -> str:
     out: list[str] | None = None
     pos = lo
     for a in amounts:
-        start, end = a[3], a[4]
+        start, end = a.start, a.end
         if start >= hi:
             break  # in text order: the rest start later still
         if end <= lo:
