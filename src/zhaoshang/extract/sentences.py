@@ -79,9 +79,10 @@ def _join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     i = text.find("\n")
     while i >= 0:
         run = _BLANK_RUN.match(text, _blank_run_start(text, i))
-        soft = _SOFT_BREAK.match(text, run.start())
-        if soft and is_soft_break(text, soft) and not _ends_sentence(text, run.start()):
-            joins.append((run.start(), run.end()))
+        if not _ends_sentence(text, run.start()):  # most breaks end a paragraph: …。\n
+            soft = _SOFT_BREAK.match(text, run.start())
+            if soft and is_soft_break(text, soft):
+                joins.append((run.start(), run.end()))
         i = text.find("\n", run.end())
     if not joins:
         return spans
