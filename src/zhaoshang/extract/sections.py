@@ -252,6 +252,8 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
         title = _title_at(text, body)
         if not title:
             continue
+        if num is None and not _heading_shaped(title) and not _APPENDIX_HEAD.match(title):
+            continue  # _unnumbered_ok would refuse it, whatever its kind: skip classifying
         kind = classify_heading(title, year)
         if kind is None:
             continue
@@ -280,12 +282,17 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
     return sections
 
 
+def _heading_shaped(title: str) -> bool:
+    """Short, without a comma, and ending like a heading: what an unnumbered heading needs."""
+    return len(title) <= 26 and not _LIST_PUNCT.search(title) and _TITLE_END.search(title) is not None
+
+
 def _unnumbered_ok(title: str, kind: str, year: int | None) -> bool:
     """An unnumbered heading is a bare noun phrase: no comma, short, ending like a heading,
     and (except the fixed ones) naming the period it covers."""
     if kind == "appendix":
         return True
-    if _LIST_PUNCT.search(title) or len(title) > 26 or not _TITLE_END.search(title):
+    if not _heading_shaped(title):
         return False
     if kind == "self_improvement":
         return _SELF_TITLE.fullmatch(title) is not None
