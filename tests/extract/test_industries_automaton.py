@@ -1,0 +1,124 @@
+"""The Aho–Corasick automaton that scans texts for taxonomy terms finds exactly what the
+taxonomy regex finds (same terms, same character offsets, same leftmost-longest choice), so
+industry mentions and tags come out identical whichever scanner runs."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from zhaoshang.extract import industries
+from zhaoshang.extract.industries import extract_industries, tag_industries, taxonomy
+from zhaoshang.extract.pipeline import extract_document, read_reports
+
+HOLDOUT_TEXTS = Path(__file__).resolve().parents[1] / "holdout" / "texts"
+
+
+def _regex_matches(text: str) -> list[tuple[int, int, int]]:
+    """The reference scan: the taxonomy regex, hits as (pattern number, start, end)."""
+    number = {w: i for i, w in enumerate(taxonomy().surface)}
+    return [(number[m[0]], *m.span()) for m in taxonomy().pattern.finditer(text)]
+
+
+def _regex_terms(text: str) -> list[str]:
+    return taxonomy().pattern.findall(text)
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    """Texts glued from taxonomy terms (whole, cut at either end), their characters, Latin
+    letters and digits that can run into ASCII terms (5G → 5GB, AI → MAIL), characters outside
+    the BMP (two UTF-16 units, four UTF-8 bytes) and ordinary filler."""
+    rng = random.Random(seed)
+    words = list(taxonomy().surface)
+    ascii_words = [w for w in words if any(c.isascii() for c in w)]
+    chars = sorted({c for w in words for c in w})
+    filler = list("的和在发展。，、；\n 　") + list("ABGILMNPabgx0159+-_") + ["😀", "𠀀", "𪚥", "é", "Ⅱ"]
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 25)):
+            w = rng.choice(ascii_words if rng.random() < 0.2 else words)
+            r = rng.random()
+            if r < 0.35:
+                parts.append(w)
+            elif r < 0.55:
+                parts.append(w[: rng.randint(1, len(w))])
+            elif r < 0.7:
+                parts.append(w[rng.randint(0, len(w) - 1) :])
+            elif r < 0.85:
+                parts.append("".join(rng.choice(chars) for _ in range(rng.randint(1, 4))))
+            else:
+                parts.append("".join(rng.choice(filler) for _ in range(rng.randint(1, 3))))
+        out.append("".join(parts))
+    return out
+
+
+@pytest.fixture(scope="module")
+def reports(sample_dir: Path) -> list[str]:
+    """The sample reports and the held-out texts, normalised as the pipeline reads them."""
+    paths = sorted(sample_dir.glob("*.txt")) + sorted(HOLDOUT_TEXTS.glob("*.txt"))
+    texts = [t for p in paths for t, _title, _channel in read_reports(p)]
+    assert len(texts) >= 28
+    return texts
+
+
+def test_automaton_hits_are_the_regex_hits_on_random_texts() -> None:
+    for text in _random_texts(seed=3, count=3000):
+        assert industries._matches(text) == _regex_matches(text), text
+
+
+def test_automaton_hits_are_the_regex_hits_on_the_sample_and_holdout_reports(reports: list[str]) -> None:
+    for text in reports:
+        assert industries._matches(text) == _regex_matches(text)
+        assert industries._terms(text) == _regex_terms(text)
+
+
+def test_automaton_offsets_count_characters_not_bytes_or_utf16_units() -> None:
+    text = "𠀀😀é新能源汽车和AI"
+    spans = [(s, e) for _, s, e in industries._matches(text)]
+    assert [text[s:e] for s, e in spans] == ["新能源汽车", "AI"]
+    assert spans[0] == (3, 8)
+
+
+def test_a_text_with_lone_surrogates_is_scanned_by_the_regex() -> None:
+    text = "发展\udcff新能源汽车\ud800AI产业"  # not encodable as UTF-8
+    assert industries._matches(text) == _regex_matches(text) != []
+    assert industries._terms(text) == _regex_terms(text) != []
+    assert [m.quote for m in extract_industries(extract_document(text))] == _regex_terms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5GB流量和5G基站，MAIL服务与AI产业、AIGC和LNG",
+        "发展5G+工业互联网，xAI不算，AI算；PCB板和PCBA",
+        "互联网+监管和互联网+政务服务",
+        "新能源汽车新能源新材料",
+    ],
+)
+def test_ascii_terms_keep_their_rules_under_the_automaton(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    automaton = industries._scan(text), tag_industries(text)
+    monkeypatch.setattr(industries, "_matches", _regex_matches)
+    monkeypatch.setattr(industries, "_terms", _regex_terms)
+    assert automaton == (industries._scan(text), tag_industries(text))
+
+
+def _mentions(texts: list[str]) -> list[list[tuple[object, ...]]]:
+    out = []
+    for text in texts:
+        doc = extract_document(text)
+        out.append([(m.code, m.name, m.section_kind, m.weight, m.quote, m.start, m.end) for m in extract_industries(doc)])
+    return out
+
+
+def test_mentions_and_tags_are_the_same_with_either_scanner(reports: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = reports + _random_texts(seed=11, count=300)
+    automaton = _mentions(texts), [tag_industries(t) for t in texts]
+    monkeypatch.setattr(industries, "_matches", _regex_matches)
+    monkeypatch.setattr(industries, "_terms", _regex_terms)
+    regex = _mentions(texts), [tag_industries(t) for t in texts]
+    assert automaton[0] == regex[0]
+    assert automaton[1] == regex[1]
+    assert sum(map(len, automaton[0])) > 1000  # the reports do name industries
