@@ -62,3 +62,15 @@ def test_reindex_builds_the_index_for_stored_reports(sqlite_engine: Engine) -> N
     out = runner.invoke(cli, ["reindex", "--db", db])
     assert out.exit_code == 0 and "indexed 1 report(s)" in out.output
     assert json.loads(runner.invoke(cli, ["search", "汉白玉", "--json", "--db", db]).output)["total"] == 1
+
+
+def test_reindex_optimize_compacts_to_one_segment_and_finds_the_same(sqlite_engine: Engine) -> None:
+    db = _store(sqlite_engine)
+    runner = CliRunner()
+    before = json.loads(runner.invoke(cli, ["search", "汉白玉", "--json", "--db", db]).output)
+    out = runner.invoke(cli, ["reindex", "--optimize", "--db", db])
+    assert out.exit_code == 0 and "index compacted" in out.output
+    with sqlite_engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM search_fts_idx").scalar() == 1
+    after = json.loads(runner.invoke(cli, ["search", "汉白玉", "--json", "--db", db]).output)
+    assert after["total"] == before["total"] == 1 and after["hits"] == before["hits"]

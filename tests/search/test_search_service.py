@@ -250,3 +250,13 @@ def test_facets_counted_in_parallel_parts_equal_one_pass(corpus: Corpus, monkeyp
     assert one_pass.total > 0
     assert (parallel.total, parallel.facets) == (one_pass.total, one_pass.facets)
     assert [(h.report_id, h.start) for h in parallel.hits] == [(h.report_id, h.start) for h in one_pass.hits]
+
+
+def test_optimizing_the_index_changes_no_result(corpus: Corpus) -> None:
+    from zhaoshang.search.indexer import optimize
+
+    before = search(corpus.engine, "就业", limit=50)
+    optimize(corpus.engine)
+    after = search(corpus.engine, "就业", limit=50)
+    assert (after.total, after.facets) == (before.total, before.facets)
+    assert [(h.report_id, h.start) for h in after.hits] == [(h.report_id, h.start) for h in before.hits]

@@ -102,6 +102,13 @@ def insert_units(conn: Connection, units: list[Unit]) -> None:
     write_rows(conn, rows(units))
 
 
+def optimize(conn: Connection) -> None:
+    """Move the GIN index's pending list (fast-update inserts) into the main index and refresh the
+    planner statistics: what autovacuum would do later, done now."""
+    conn.execute(text("SELECT gin_clean_pending_list('ix_search_units_tsv'::regclass)"))
+    conn.execute(text("ANALYZE search_units"))
+
+
 def delete_report(conn: Connection, report_id: int) -> int:
     return conn.execute(text("DELETE FROM search_units WHERE report_id = :r"), {"r": report_id}).rowcount or 0
 
