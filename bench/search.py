@@ -148,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.optimize:
         t0 = time.perf_counter()
         optimize(engine)
-        print(f"optimize: {time.perf_counter() - t0:.1f}s (build + optimize = "
-              f"{mb / (build_s + time.perf_counter() - t0):.2f} MB/s)", flush=True)  # fmt: skip
+        opt_s = time.perf_counter() - t0
+        both = f" (build + optimize = {mb / (build_s + opt_s):.2f} MB/s)" if build_s else ""
+        print(f"optimize: {opt_s:.1f}s{both}", flush=True)
 
     queries = draw_queries(samples, args.queries, args.seed)
     for q in queries[:5]:  # warm the caches and the segmenter the way a running server is
