@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import repeat
+from itertools import compress, repeat
 
 from zhaoshang.extract.view import SOFT_BREAK as _SOFT_BREAK
 from zhaoshang.extract.view import is_soft_break
@@ -46,6 +46,7 @@ _ATOM = (
 # a line are joined afterwards), and list items and section starts split it afterwards.
 _SENTENCE = re.compile(rf"{_TERM}|[^{_BLANK}{_MARKS}]++(?:{_ATOM})*+(?:{_TERM})?")
 _BLANK_RUN = re.compile(rf"[{_BLANK}]+")
+_MARK_SET = frozenset(SENTENCE_END)
 # List items run together in a paragraph start a new sentence: after the comma or colon
 # before 一是/二是…, and at a (一) item.  Each pattern opens with a literal, which the regex
 # engine finds at C speed.
@@ -59,43 +60,40 @@ def split_sentences(text: str, sections: list[Section] | None = None) -> list[Se
     cut_at = [s.start for s in sections]
     if cut_at and (cut_at[0] < 0 or cut_at[-1] > len(text) or any(b < a for a, b in zip(cut_at, cut_at[1:]))):
         return _split_general(text, sections)
-    spans = list(map(re.Match.span, _SENTENCE.finditer(text)))
+    found = list(_SENTENCE.finditer(text))
+    starts, ends = list(map(re.Match.start, found)), list(map(re.Match.end, found))
     if "\n" in text:
-        spans = _join_wrapped_lines(text, spans)
+        starts, ends = _join_wrapped_lines(text, starts, ends)
     cuts = _item_starts(text)
     if len(cut_at) > 1:
         cuts = sorted({*cuts, *cut_at[1:]})
-    if cuts:
-        spans = _cut_at(text, spans, cuts)
-    if not spans:
-        return []
-    starts, ends = map(list, zip(*spans))
+    for x in cuts:
+        _cut_at(text, starts, ends, x)
     return list(map(Sentence, starts, ends, _kinds(sections, cut_at, starts)))
 
 
-def _join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _join_wrapped_lines(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
     """Join the two sentences on either side of a line break that only wraps a line."""
-    joins: list[tuple[int, int]] = []  # (end of the first part, start of the second)
+    joined: list[int] = []  # index of every sentence that continues the one before it
     i = text.find("\n")
     while i >= 0:
+        if text[i - 1 : i] in _MARK_SET:  # …。\n: a paragraph end, the common case
+            i = text.find("\n", i + 1)
+            continue
         run = _BLANK_RUN.match(text, _blank_run_start(text, i))
-        if not _ends_sentence(text, run.start()):  # most breaks end a paragraph: …。\n
+        if not _ends_sentence(text, run.start()):
             soft = _SOFT_BREAK.match(text, run.start())
             if soft and is_soft_break(text, soft):
-                joins.append((run.start(), run.end()))
+                k = bisect.bisect_left(starts, run.end())
+                if 0 < k < len(starts) and starts[k] == run.end() and ends[k - 1] == run.start():
+                    joined.append(k)
         i = text.find("\n", run.end())
-    if not joins:
-        return spans
-    ends = {e: k for k, (_, e) in enumerate(spans)}
-    starts = {s: k for k, (s, _) in enumerate(spans)}
-    out = list(spans)
-    for end, start in joins:
-        k, j = ends.get(end), starts.get(start)
-        if k is not None and j is not None:
-            out[j] = (out[k][0], out[j][1])
-            ends[out[j][1]] = j
-            out[k] = None  # type: ignore[call-overload]
-    return [s for s in out if s is not None]
+    if not joined:
+        return starts, ends
+    keep_start, keep_end = [True] * len(starts), [True] * len(ends)
+    for k in joined:
+        keep_start[k] = keep_end[k - 1] = False
+    return list(compress(starts, keep_start)), list(compress(ends, keep_end))
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -121,18 +119,15 @@ def _item_starts(text: str) -> list[int]:
     return sorted(cuts)
 
 
-def _cut_at(text: str, spans: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
-    """Split every sentence a cut falls inside: a list item, or a section start (a heading
-    never joins the body)."""
-    out = spans
-    for x in cuts:
-        k = bisect.bisect_right(out, (x, -1)) - 1  # the last sentence starting before x
-        if k < 0 or not out[k][0] < x < out[k][1]:
-            continue
-        a, b = out[k]
-        parts = [p for p in (_strip(text, a, x), _strip(text, x, b)) if p[0] < p[1]]
-        out = [*out[:k], *parts, *out[k + 1 :]]
-    return out
+def _cut_at(text: str, starts: list[int], ends: list[int], x: int) -> None:
+    """Split the sentence ``x`` falls inside, if any: a list item, or a section start (a
+    heading never joins the body).  In place."""
+    k = bisect.bisect_left(starts, x) - 1  # the last sentence starting before x
+    if k < 0 or not x < ends[k]:
+        return
+    parts = [p for p in (_strip(text, starts[k], x), _strip(text, x, ends[k])) if p[0] < p[1]]
+    starts[k : k + 1] = [a for a, _ in parts]
+    ends[k : k + 1] = [b for _, b in parts]
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
