@@ -79,33 +79,35 @@ _WORK = (
 )
 # (Every alternative opens with a literal, so the regex engine finds the anchors in C.)
 # A trigger, then at most 45 characters back (a 40-character title plus the longest
-# heading number) without a clause break, then the boundary character (or the text start).
+# heading number) without a clause break, then the boundary character (a clause at the
+# text start has none: _candidates always tries the opening).
 _REVERSED_HEAD = re.compile(
     "(?:" + "|".join([*sorted({_reversed_trigger(w) for w in _TRIGGERS}), *_WORK]) + ")"
-    + f"[^{_STOP_CHARS}]{{0,45}}+(?:(?P<boundary>[。！？!?;；:： \n\t])|\\Z)"
+    + f"[^{_STOP_CHARS}]{{0,45}}+[。！？!?;；:： \n\t]"
 )
 
 
 # What classify_heading needs in a heading's first 40 characters, read on the raw clause:
 # an appendix word first; a self-improvement or review word; or a future word together
 # with a reference to the coming period (a year, a plan, 今年 …).
-_APPENDIX_OPENING = re.compile(r"名词解释|注释|附")
 _SURE_WORD = re.compile(r"自身建设|服务型政府|法治政府|廉洁政府|满意的?政府|建设人民满意|回顾|盘点|成就|总结|过去")
 _FUTURE_RAW = re.compile(r"目标|任务|安排|工作|考虑|擘画|展望|谋划|聚焦|奋进|开局")
 _PERIOD_RAW = re.compile(
     r"(?:19|20)\d\d|[〇○零一二三四五六七八九]{4}年|十[一二三四五六]五|今后五年|未来五年|远景目标|二〇三五|今年|本年"
 )
+# An appendix word opening the clause, or else the clause's first 40 characters.
+_CLAUSE_AT = re.compile(f"(?P<appendix>名词解释|注释|附)|[^{_STOP_CHARS}]{{0,40}}")
 
 
 def _may_head(text: str, body: int) -> bool:
     """Whether the clause at ``body`` holds what classify_heading needs (a necessary
     condition, checked on the raw text before the heading is cut out and classified)."""
-    if _APPENDIX_OPENING.match(text, body):
-        return True
-    stop = _TITLE_STOP.search(text, body, body + 40)
-    end = stop.start() if stop else body + 40
+    clause = _CLAUSE_AT.match(text, body)
+    if clause is None or clause.lastgroup == "appendix":
+        return clause is not None
+    end = clause.end()
     return bool(
-        _SURE_WORD.search(text, body, end) or (_FUTURE_RAW.search(text, body, end) and _PERIOD_RAW.search(text, body, end))
+        _SURE_WORD.search(text, body, end) or (_PERIOD_RAW.search(text, body, end) and _FUTURE_RAW.search(text, body, end))
     )
 
 
@@ -117,7 +119,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str | None]]:
     without one cannot classify as a part, and skipping it is what makes this fast.
     """
     size = len(text)
-    marks = {size - m.end() for m in _REVERSED_HEAD.finditer(text[::-1]) if m["boundary"]}
+    marks = set(map(size.__sub__, map(re.Match.end, _REVERSED_HEAD.finditer(text[::-1]))))
     m = _OPENING.match(text)  # always tried: one place, and it may hide behind 十 一、
     if m:
         yield 0, m.end(), m["num"]
