@@ -328,12 +328,21 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
 
 def _parts(conn: Connection) -> list[tuple[int, int] | None]:
     """Rowid ranges over evenly spaced report ids, one per core (or [None]: one part, no bounds)."""
+    if _PARTS == 1 or not _shared_file(conn):
+        return [None]
     n, first, last = conn.execute(text("SELECT count(*), min(report_id), max(report_id) FROM search_reports")).one()
-    if _PARTS == 1 or n < PARALLEL_FROM:
+    if n < PARALLEL_FROM:
         return [None]
     cuts = [(first + (last - first + 1) * i // _PARTS) << _REPORT_SHIFT for i in range(1, _PARTS)]
     bounds = [0, *cuts, 1 << 62]
     return list(zip(bounds, bounds[1:]))
+
+
+def _shared_file(conn: Connection) -> bool:
+    """True when another connection from the pool sees the same database: an in-memory SQLite
+    database is private to its connection, so its facets are never counted in parallel."""
+    database = conn.engine.url.database or ""
+    return database not in ("", ":memory:") and "mode=memory" not in database
 
 
 def _facet_rows_own_connection(
