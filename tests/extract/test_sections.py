@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
+from zhaoshang.extract import sections
 from zhaoshang.extract.sections import classify_heading, plan_span, split_sections
 from zhaoshang.ingest.normalise import normalise
 
@@ -146,3 +148,35 @@ def test_the_last_glued_glossary_word_followed_by_an_item_opens_the_appendix() -
     secs = split_sections(text, 2021)
     assert [(s.kind, s.title) for s in secs] == [("tasks", "二、2021年重点工作"), ("appendix", "名词解释")]
     assert text[secs[-1].start :].startswith("名词解释1.")
+
+
+_PIECES = [
+    "一、", "二、", "十 一、", "(一)", "（二）", "2021年", "二〇二一年", "工作", "重点工作", "回顾", "过去五年", "十四五",
+    "今后五年", "目标", "任务", "政府", "自身建设", "名词解释", "注释", "附件", "附:", "各位代表,", "。", "；", ":", " ",
+    "\n", "\t", "\u3000", "，", "加强", "建设", "人民满意", "服务型政府", "聚焦", "展望", "考虑", "安排", "主要", "开局",
+    "奋进", "擘画", "谋划", "总结", "成就", "盘点", "今年", "去年", "经济", "增长", "发展", "1.", "2035年", "远景目标",
+    "“", "”", "全面推进高质量发展",
+]
+
+
+def _every_boundary(text: str):  # noqa: ANN202 - the plain scan the fast one must equal
+    m = sections._OPENING.match(text)
+    if m:
+        yield 0, m.end(), m["num"]
+    for m in sections._BOUNDARY.finditer(text):
+        yield m.start() + 1, m.end(), m["num"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_trigger_scan_finds_the_parts_that_visiting_every_boundary_finds(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 60))) for _ in range(1500)]
+    years = [rng.choice([None, 2020, 2021]) for _ in texts]
+    fast = [split_sections(t, y) for t, y in zip(texts, years)]
+    monkeypatch.setattr(sections, "_candidates", _every_boundary)
+    monkeypatch.setattr(sections, "_may_head", lambda text, body: True)
+    slow = [split_sections(t, y) for t, y in zip(texts, years)]
+    assert fast == slow
+    assert sum(len(s) > 1 for s in fast) > 100  # the texts do hold parts
