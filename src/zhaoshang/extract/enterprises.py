@@ -48,7 +48,6 @@ from zhaoshang.model import Document, Enterprise
 
 # Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_LEVEL_HEAD = re.compile(r"^[省市县区州]")
 _OWNED_BY_LEVEL = re.compile(r"^[省市县区州](?![省市县区州])")
 _NOT_A_BRAND = re.compile(r"上市|国有|民营|犯罪|恶势力|僵尸|各类|一批")
 _SUBORDINATE = re.compile(r"属")
@@ -162,11 +161,13 @@ def _surface_terms() -> frozenset[str]:
 
 
 _PREP = re.compile(r"[以与和在对为向从将把被由同]")
-_BAD_START = re.compile(r"全国|全省|全市|全县|全区|国家|省级|市级|县级|中央|我[县市区省]|首个|首家|唯一|企业|公司|新一轮|传统")
-_MEASURE = re.compile(r"[万千百亿]+[吨米亩方台套件瓦]")
-_PLACE_INSIDE = re.compile(r"[区园镇乡村县省]|大学|学院")
-_DIGIT = re.compile(r"\d")
-_LIST_MARK = re.compile(r"[、\-]")
+#: how a brand may not start: a scope or level word, a count (万吨…), a digit or list mark
+_BAD_START = re.compile(
+    r"全国|全省|全市|全县|全区|国家|省级|市级|县级|中央|我[县市区省]|首个|首家|唯一|企业|公司|新一轮|传统"
+    r"|[万千百亿]+[吨米亩方台套件瓦]|[\d、\-]"
+)
+#: what a brand may not hold after its first character: a digit, a list mark, a place or zone
+_BAD_INSIDE = re.compile(r"[\d、\-区园镇乡村县省]|大学|学院")
 
 
 def _brand_ok(brand: str, max_len: int = 6, core: str | None = None) -> bool:
@@ -179,13 +180,11 @@ def _brand_ok(brand: str, max_len: int = 6, core: str | None = None) -> bool:
         core = strip_region(brand)
     if not 2 <= len(core) <= max_len:
         return False
-    if _DIGIT.search(core) or _LIST_MARK.search(core) or _PLACE_INSIDE.search(core, 1) or _MEASURE.match(core):
-        return False
-    if _BAD_START.match(core):
+    if _BAD_START.match(core) or _BAD_INSIDE.search(core, 1):
         return False
     if _PREP.match(core) and len(core) > 2 and not rjieba.has_word(core[:2]):
         return False  # a preposition glued to the name by the segmenter
-    if _GENERIC_BRAND.match(_LEVEL_HEAD.sub("", core)) or core in _surface_terms():
+    if _GENERIC_BRAND.match(core[1:] if core[0] in "省市县区州" else core) or core in _surface_terms():
         return False
     # no function word inside (发展的, 和…) — judged on words, so 华为 keeps its 为
     return _FUNCTION_TAGS.isdisjoint([tag for _, tag in names.tag(core)])

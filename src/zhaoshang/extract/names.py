@@ -150,13 +150,23 @@ _INDUSTRY_SET = frozenset(INDUSTRY_WORDS)
 
 
 def strip_region(name: str) -> str:
-    """Drop up to two leading place names (四川省雅安市X → X), never leaving under 2 chars."""
+    """Drop up to two leading place names (四川省雅安市X → X), never leaving under 2 chars.
+
+    Memoised for the current document (see ``start_document``): brands are checked
+    several times each."""
+    found = _STRIP_MEMO.get(name)
+    if found is not None:
+        return found
+    core = name
     for _ in range(2):
-        m = _REGION_PREFIX.match(name)
-        if not m or len(name) - m.end() < 2 or name[m.end() :] in _INDUSTRY_SET:
+        m = _REGION_PREFIX.match(core)
+        if not m or len(core) - m.end() < 2 or core[m.end() :] in _INDUSTRY_SET:
             break
-        name = name[m.end() :]
-    return name
+        core = core[m.end() :]
+    if len(_STRIP_MEMO) > _MEMO_MAX:
+        _STRIP_MEMO.clear()
+    _STRIP_MEMO[name] = core
+    return core
 
 
 def strip_org_suffix(name: str) -> str:
@@ -197,14 +207,15 @@ def canonical_key(name: str) -> str:
 _MEMO_TEXT = ""
 _TAG_MEMO: dict[str, list[tuple[str, str]]] = {}
 _CUT_MEMO: dict[str, list[str]] = {}
+_STRIP_MEMO: dict[str, str] = {}
 _MEMO_MAX = 50_000
 
 
 def start_document(text: str) -> None:
     """Memoise segmentations for ``text`` from now on (those of another text are dropped)."""
-    global _MEMO_TEXT, _TAG_MEMO, _CUT_MEMO
+    global _MEMO_TEXT, _TAG_MEMO, _CUT_MEMO, _STRIP_MEMO
     if text is not _MEMO_TEXT:
-        _MEMO_TEXT, _TAG_MEMO, _CUT_MEMO = text, {}, {}
+        _MEMO_TEXT, _TAG_MEMO, _CUT_MEMO, _STRIP_MEMO = text, {}, {}, {}
 
 
 def tag(s: str) -> list[tuple[str, str]]:
