@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from operator import attrgetter, eq, le
 from pathlib import Path
 from typing import Any
 
@@ -102,26 +101,14 @@ def extract_document(
     return doc
 
 
-_START, _END, _QUOTE = attrgetter("start"), attrgetter("end"), attrgetter("quote")
-
-
 def _good_facts(text: str, facts: list[Any]) -> list[Any]:
-    """The facts whose span holds their quote (see :func:`_span_ok`).
-
-    The common case, every fact good, is checked in bulk with C-level ``map`` (a report
-    has thousands of facts); only when one fails are they checked one by one."""
+    """The facts whose span holds their quote (see :func:`_span_ok`), tested inline: a
+    report has thousands of facts, and a call per fact costs more than the test."""
+    size = len(text)
     try:
-        starts, ends = list(map(_START, facts)), list(map(_END, facts))
-        if not facts or (
-            min(starts) >= 0
-            and max(ends) <= len(text)
-            and all(map(le, starts, ends))
-            and all(map(eq, map(text.__getitem__, map(slice, starts, ends)), map(_QUOTE, facts)))
-        ):
-            return facts
+        return [f for f in facts if 0 <= f.start <= f.end <= size and text[f.start : f.end] == f.quote]
     except (AttributeError, TypeError):
-        pass
-    return [f for f in facts if _span_ok(text, f)]
+        return [f for f in facts if _span_ok(text, f)]
 
 
 def _span_ok(text: str, fact: Any) -> bool:
