@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+import ahocorasick_rs
+
 __all__ = ["Mention", "MetricSpec", "Catalogue", "catalogue", "find_mentions"]
 
 
@@ -188,21 +190,18 @@ def _aliases_of(cat: Catalogue, word: str) -> list[tuple[str, re.Pattern[str] | 
     return found
 
 
-def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
-    """Metric mentions in ``text[lo:hi]`` (offsets into ``text``), partial scopes removed.
+def _regex_scan(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(alias key, start, end) of the aliases chosen in ``text[lo:hi]``, by the trie of
+    literal prefixes and each alias's own regex: leftmost-longest and non-overlapping.
 
-    A mention right after a sub-area name (…新区 / …园区 / …镇) is that area's figure and
-    dropped, unless the name before it ends with one of ``own`` (the report region's own
-    names: a 新区's report states its own figures as 某某新区地区生产总值).
-    """
+    The next alias may start right after the one chosen last (a start inside it is never
+    tried), or one character after a start where no alias matched; at one start the
+    longest alias wins (the first listed among equally long ones).  The trie finds the
+    longest literal prefix there.  The reference for :func:`_automaton_scan`, and the
+    scanner whenever the automaton cannot be used."""
     cat = catalogue()
-    hi = len(text) if hi is None else hi
-    out: list[Mention] = []
-    # Leftmost-longest, non-overlapping: the next alias may start right after the mention
-    # chosen last (a start inside it is never tried), or one character after a start where
-    # no alias matched; at one start the longest alias wins (the first listed among equally
-    # long ones).  The trie finds the longest literal prefix there.
-    by_word, info, search = cat.by_word, _alias_info(cat), cat.prefix_trie.search
+    by_word, search = cat.by_word, cat.prefix_trie.search
+    out: list[tuple[str, int, int]] = []
     hit = search(text, lo, hi)
     while hit is not None:
         m_start = hit.start()
@@ -218,8 +217,143 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str,
             if end > m_end:
                 m_end, g = end, key
         hit = search(text, m_end if g else m_start + 1, hi)
-        if not g:
-            continue
+        if g:
+            out.append((g, m_start, m_end))
+    return out
+
+
+def _expand(pattern: str) -> list[str] | None:
+    """Every text an alias pattern matches, when it is written in the plain alias grammar
+    (literal characters, ``\\x`` escapes, ``[abc]`` classes, ``(?:a|b)`` groups, ``?``);
+    None for anything else (a repeat, a look-around), which only a regex can search."""
+    pos = 0
+
+    def seq() -> list[str]:
+        nonlocal pos
+        out = [""]
+        while pos < len(pattern) and pattern[pos] not in "|)":
+            ch = pattern[pos]
+            if ch == "\\" and pos + 1 < len(pattern) and not pattern[pos + 1].isalnum():
+                atom, pos = [pattern[pos + 1]], pos + 2
+            elif ch == "[":
+                close = pattern.find("]", pos)
+                chars = pattern[pos + 1 : close]
+                if close < 0 or not chars or any(c in "^-\\[" for c in chars):
+                    raise ValueError(pattern)
+                atom, pos = list(dict.fromkeys(chars)), close + 1
+            elif pattern.startswith("(?:", pos):
+                pos += 3
+                atom = seq()
+                while pos < len(pattern) and pattern[pos] == "|":
+                    pos += 1
+                    atom += seq()
+                if pos >= len(pattern) or pattern[pos] != ")":
+                    raise ValueError(pattern)
+                pos += 1
+            elif ch in ".*+{}()^$?\\]":
+                raise ValueError(pattern)
+            else:
+                atom, pos = [ch], pos + 1
+            if pattern.startswith("?", pos):
+                atom, pos = atom + [""], pos + 1
+            out = [a + b for a in out for b in atom]
+            if len(out) > 10_000:
+                raise ValueError(pattern)
+        return out
+
+    try:
+        texts = seq()
+        while pos < len(pattern) and pattern[pos] == "|":
+            pos += 1
+            texts += seq()
+    except ValueError:
+        return None
+    return list(dict.fromkeys(texts)) if pos == len(pattern) else None
+
+
+def _texts_taken_whole(rx: re.Pattern[str]) -> list[str] | None:
+    """The texts of an alias (see :func:`_expand`) if, wherever several of them start, its
+    regex takes the longest — None if not (增加(?:值|值额) stops at 增加值 before 增加值额).
+
+    The regex takes, of the texts starting at a position, the first in its order of trying:
+    that this is the longest one for every possible set of them is checked by matching
+    each text alone, where the set is the text and those of its prefixes that are texts too.
+    """
+    texts = _expand(rx.pattern)
+    if texts is None:
+        return None
+    for t in texts:
+        m = rx.match(t)
+        if m is None or m.end() != len(t):
+            return None
+    return texts
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]] | None:
+    """Every text of every alias in one Aho–Corasick automaton (compiled Rust,
+    leftmost-longest), and the alias key of each of its patterns; None when some alias
+    is not a finite set of texts the regex would choose in full.
+
+    Leftmost-longest over the texts is what :func:`_regex_scan` does over the aliases,
+    provided that each alias's regex, where several of its texts start, matches the
+    longest of them (``固定资产投资(?:总额|额)?`` takes 总额 before stopping): checked here
+    text by text.  A text two aliases share goes to the one the regex scan tries first
+    (longer literal prefix first, then catalogue order)."""
+    cat = catalogue()
+    order = sorted(range(len(cat.aliases)), key=lambda i: -len(cat.aliases[i][0]))  # stable
+    key_of: dict[str, str] = {}
+    for i in order:
+        _, key, rx = cat.aliases[i]
+        texts = _texts_taken_whole(rx)
+        if texts is None:
+            return None
+        for t in texts:
+            key_of.setdefault(t, key)
+    words = list(key_of)
+    automaton = ahocorasick_rs.AhoCorasick(
+        words,
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        implementation=ahocorasick_rs.Implementation.DFA,  # a few hundred texts: a small table
+    )
+    return automaton, [key_of[w] for w in words]
+
+
+def _automaton_scan(text: str, lo: int, hi: int) -> list[tuple[str, int, int]] | None:
+    """What :func:`_regex_scan` returns, found by the automaton in one pass in C; None when
+    it cannot be used (see :func:`_automaton`; a text with lone surrogates, which UTF-8
+    cannot hold)."""
+    built = _automaton()
+    if built is None:
+        return None
+    automaton, keys = built
+    part = text if lo == 0 and hi == len(text) else text[lo:hi]
+    try:
+        found = automaton.find_matches_as_indexes(part)
+    except UnicodeEncodeError:
+        return None
+    if lo:
+        return [(keys[i], s + lo, e + lo) for i, s, e in found]
+    return [(keys[i], s, e) for i, s, e in found]
+
+
+def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
+    """Metric mentions in ``text[lo:hi]`` (offsets into ``text``), partial scopes removed.
+
+    A mention right after a sub-area name (…新区 / …园区 / …镇) is that area's figure and
+    dropped, unless the name before it ends with one of ``own`` (the report region's own
+    names: a 新区's report states its own figures as 某某新区地区生产总值).
+    """
+    cat = catalogue()
+    hi = len(text) if hi is None else hi
+    out: list[Mention] = []
+    # Leftmost-longest, non-overlapping aliases (see _regex_scan); a dropped one still
+    # takes its characters.
+    chosen = _automaton_scan(text, lo, hi)
+    if chosen is None:
+        chosen = _regex_scan(text, lo, hi)
+    info = _alias_info(cat)
+    for g, m_start, m_end in chosen:
         metric, many, excluded_before, excluded_after, context = info[g]
         before = text[max(lo, m_start - 24) : m_start]
         cut = max(before.rfind(","), before.rfind("，"), before.rfind(";"), before.rfind("；"))
