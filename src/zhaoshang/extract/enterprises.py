@@ -95,6 +95,9 @@ _NOT_COMPANY_AFTER = re.compile(
     r"市场|体系|平台|网络|工程|设施|设备|技术|人才|创新|发展|服务|建设|消费|项目建设|合作|制|经济|管理|工作|单位|"
     r"设计|研究|改革|行动|产品|价格|安全|监管|保障|供应|质量|加工|工业|材料|互联|展|博览|枢纽|通道|走廊|港"
 )
+# The scan also notes, in C, whether such a noun follows (group ``after``): a zero-width
+# optional lookahead, so the matches are exactly those of _BUSINESS.
+_BUSINESS_SCAN = re.compile(_BUSINESS.pattern + f"(?:(?=(?P<after>{_NOT_COMPANY_AFTER.pattern})))?")
 _ORG_KEEP = frozenset("建设 投资 发展 创新 开发 服务 合作 旅投 城投 控股 实业 置业 物流 科技 制造 融资 担保 运营 经营 城建".split())
 #: words that make a brand generic (现代农业, 智慧物流 …) when the brand is made of them
 _GENERIC_BRAND = re.compile(
@@ -226,9 +229,9 @@ _NOT_BEFORE_BUSINESS = frozenset("，,。；;、：:“”的和与及在为")
 
 def _short_names(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _BUSINESS.finditer(text):
+    for m in _BUSINESS_SCAN.finditer(text):
         ms, me = m.span()
-        if ms == 0 or text[ms - 1] in _NOT_BEFORE_BUSINESS or _NOT_COMPANY_AFTER.match(text, me):
+        if ms == 0 or text[ms - 1] in _NOT_BEFORE_BUSINESS or m.start("after") >= 0:
             continue  # cheap tests before any segmentation
         floor = clause_floor(text, ms)
         if ms - floor < 2:
@@ -405,7 +408,7 @@ def extract_enterprises(doc: Document) -> list[Enterprise]:
     # a mention inside a longer one (君禾铜业 inside 四川君禾铜业有限公司) is the longer one
     kept = _outermost(spans)
     written = [text[s:e] for s, e in kept]
-    keys = {n: canonical_key(n) for n in written}
+    keys = {n: canonical_key(n) for n in set(written)}
     fullest: dict[str, str] = {}
     for n in written:
         k = keys[n]
