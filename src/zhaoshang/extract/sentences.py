@@ -10,8 +10,9 @@ sentence, so a heading never glues onto the body that follows it.
 
 Speed: a report has thousands of sentences, so they are found by one regex whose every
 match *is* a sentence (already stripped of surrounding blanks), read with C-level
-``map``; Python runs only for the few line breaks (a wrapped line joins the two pieces
-the regex cut there) and section starts.
+``map``; Python runs only at the few places that need context: line breaks (a wrapped
+line joins the two pieces the regex cut there), list items and section starts (found by
+literal-led searches, they split the sentence they fall in).
 """
 
 from __future__ import annotations
