@@ -58,6 +58,8 @@ _SUFFIX = re.compile(trie_regex(KINDS))
 # (区, 园, 地, 心 after the right character: see names.keyed_finditer).
 _SUFFIX_KEYS = literal_keys(list(KINDS))
 _SUFFIX_WIDTH = max(map(len, KINDS))
+#: the characters a park kind ends with: a name without one holds no kind
+_SUFFIX_END = re.compile("[" + "".join(sorted({k[-1] for k in KINDS})) + "]")
 #: verbs that belong inside park names (皖北承接产业转移集聚区, 农业产业融合示范园 …)
 _KEEP_VERBS = frozenset(
     "承接 转移 创新 循环 综合 制造 应用 开放 开发 合作 示范 孵化 加工 服务 保护 养殖 种植 融合 生产 供给 产销 "
@@ -186,9 +188,10 @@ def extract_parks(doc: Document) -> list[Park]:
         ns = name_start(text, ks, floor, keep_verbs=_KEEP_VERBS, max_len=22)
         # a park kind inside the walked name (飞地园区有色金属…产业园) starts a new name
         # (a kind cut in half by the segmenter, 完成经/开区宝兴工业园, counts too)
-        for x in _SUFFIX.finditer(text, max(floor, ns - 6), ks):
-            if x.end() > ns:
-                ns = x.end()
+        if _SUFFIX_END.search(text, ns, ks):  # a kind ending inside the name
+            for x in _SUFFIX.finditer(text, max(floor, ns - 6), ks):
+                if x.end() > ns:
+                    ns = x.end()
         if ns > 0 and text[ns - 1] == "做" and text[ns] in "精强优大":
             ns += 1  # 做精现代农业…: jieba glues the verb's second half to the name
         name = text[ns:ke]
