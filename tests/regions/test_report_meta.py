@@ -136,3 +136,20 @@ def test_dates_that_are_not_the_sessions_dateline_are_ignored() -> None:
 
 def test_title_with_two_years_gives_the_later() -> None:
     assert detect_year("", "关于2020年工作总结和2021年工作安排的报告") == 2021
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "各位代表。“十三五”规划时期工作和2020年回顾。过去一年……",  # the longest lead before the year
+        "过去五年和2020年工作回顾。2021年主要目标任务：……",
+        "到2025年工作目标……2021年是“十四五”开局之年。2020年工作总结",
+        "2019年2020年工作和“十三五”时期的主要工作回顾",
+    ],
+)
+def test_year_cues_tried_only_near_years_are_the_ones_a_full_scan_finds(body: str) -> None:
+    from zhaoshang.regions import meta
+
+    for pattern, lead in ((meta._TASK_CUE, meta._TASK_LEAD), (meta._REVIEW_CUE, meta._REVIEW_LEAD)):
+        for text in (body, "甲乙，" + body, body * 3):
+            assert [m.span() for m in meta._cues(pattern, text, lead)] == [m.span() for m in pattern.finditer(text)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 
 HAN = r"\u4e00-\u9fff"
@@ -174,12 +175,38 @@ def _plan_start(plan: str) -> int:
     return 2001 + 5 * (_PLAN_NO[plan] - 10)
 
 
+# Every task or review cue holds a year followed by 年, at most this many characters after
+# the cue's start (“十三五”规划时期工作和2020年…: the longest lead before the year).
+_YEAR_NIAN = re.compile(r"年(?<=(?:19|20)\d\d年)")
+_TASK_LEAD, _REVIEW_LEAD = 0, 12
+
+
+def _cues(pattern: re.Pattern[str], body: str, lead: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(body)`` for a cue pattern, tried only just before each year.
+
+    The cue patterns open with groups the regex engine cannot scan for in C, so a plain
+    finditer would try them at every character; a match must start at most ``lead``
+    characters before a year (found by a literal-led search), so only those places are
+    tried, in order, keeping finditer's leftmost, non-overlapping matches."""
+    pos = 0
+    for y in _YEAR_NIAN.finditer(body):
+        year_at = y.start() - 4
+        if year_at < pos:
+            continue
+        for p in range(max(pos, year_at - lead), year_at + 1):
+            m = pattern.match(body, p)
+            if m:
+                yield m
+                pos = m.end()
+                break
+
+
 def _body_year(text: str, limit: int = 60000) -> int | None:
     votes: Counter[int] = Counter()
     body = _fold(text[:limit])
-    for m in _TASK_CUE.finditer(body):
+    for m in _cues(_TASK_CUE, body, _TASK_LEAD):
         votes[int(m.group("y") or m.group("y2"))] += 2
-    for m in _REVIEW_CUE.finditer(body):
+    for m in _cues(_REVIEW_CUE, body, _REVIEW_LEAD):
         votes[int(m.group("y") or m.group("y2")) + 1] += 2
     for m in _THIS_YEAR_PLAN.finditer(body):
         start = _plan_start(m.group("plan"))
