@@ -87,22 +87,19 @@ def soft_breaks(text: str) -> list[re.Match[str]]:
     tried only at the start of each blank run around a line break (found with
     ``str.find``), not at every character."""
     out: list[re.Match[str]] = []
-    last_run = -1
     i = text.find("\n")
-    while i >= 0:
+    while i >= 0:  # i: the first line break of a blank run
         start = i
-        while start > 0 and text[start - 1] in _RUN_BLANKS:
+        while start > 0 and text[start - 1] in " \t\u3000":
             start -= 1
-        if start != last_run:
-            last_run = start
-            m = SOFT_BREAK.match(text, start)
-            if m and is_soft_break(text, m):
-                out.append(m)
-        i = text.find("\n", i + 1)
+        m = SOFT_BREAK.match(text, start)
+        if m and is_soft_break(text, m):
+            out.append(m)
+        i = text.find("\n", _BLANK_RUN.match(text, i).end())
     return out
 
 
-_RUN_BLANKS = " \t\u3000\n"
+_BLANK_RUN = re.compile("[ \t\u3000\n]*")
 
 
 F = TypeVar("F", bound=Fact)
