@@ -16,14 +16,18 @@ from zhaoshang.extract.pipeline import extract_document, read_reports
 HOLDOUT_TEXTS = Path(__file__).resolve().parents[1] / "holdout" / "texts"
 
 
-def _regex_matches(text: str) -> list[tuple[int, int, int]]:
-    """The reference scan: the taxonomy regex, hits as (pattern number, start, end)."""
-    number = {w: i for i, w in enumerate(taxonomy().surface)}
-    return [(number[m[0]], *m.span()) for m in taxonomy().pattern.finditer(text)]
+def _regex_hits(text: str) -> list[tuple[int, int, str]]:
+    """The reference scan: the taxonomy regex, hits as (start, end, term)."""
+    return [(*m.span(), m[0]) for m in taxonomy().pattern.finditer(text)]
 
 
 def _regex_terms(text: str) -> list[str]:
     return taxonomy().pattern.findall(text)
+
+
+def _hits(text: str) -> list[tuple[int, int, str]]:
+    """The module's scan: the automaton's terms, placed by ``_locate``."""
+    return industries._locate(text, industries._terms(text))
 
 
 def _random_texts(seed: int, count: int) -> list[str]:
@@ -66,26 +70,27 @@ def reports(sample_dir: Path) -> list[str]:
 
 def test_automaton_hits_are_the_regex_hits_on_random_texts() -> None:
     for text in _random_texts(seed=3, count=3000):
-        assert industries._matches(text) == _regex_matches(text), text
+        assert _hits(text) == _regex_hits(text), text
 
 
 def test_automaton_hits_are_the_regex_hits_on_the_sample_and_holdout_reports(reports: list[str]) -> None:
     for text in reports:
-        assert industries._matches(text) == _regex_matches(text)
-        assert industries._terms(text) == _regex_terms(text)
+        assert _hits(text) == _regex_hits(text)
 
 
-def test_automaton_offsets_count_characters_not_bytes_or_utf16_units() -> None:
+def test_hits_are_placed_in_characters_not_bytes_or_utf16_units() -> None:
     text = "𠀀😀é新能源汽车和AI"
-    spans = [(s, e) for _, s, e in industries._matches(text)]
-    assert [text[s:e] for s, e in spans] == ["新能源汽车", "AI"]
-    assert spans[0] == (3, 8)
+    assert _hits(text) == [(3, 8, "新能源汽车"), (9, 11, "AI")]
+
+
+def test_a_term_is_placed_after_the_previous_match_not_at_an_earlier_occurrence() -> None:
+    # 新能源 occurs inside 新能源汽车 first; the second hit is the standalone one
+    assert [h[:2] for h in _hits("新能源汽车和新能源")] == [(0, 5), (6, 9)]
 
 
 def test_a_text_with_lone_surrogates_is_scanned_by_the_regex() -> None:
     text = "发展\udcff新能源汽车\ud800AI产业"  # not encodable as UTF-8
-    assert industries._matches(text) == _regex_matches(text) != []
-    assert industries._terms(text) == _regex_terms(text) != []
+    assert _hits(text) == _regex_hits(text) != []
     assert [m.quote for m in extract_industries(extract_document(text))] == _regex_terms(text)
 
 
@@ -100,7 +105,6 @@ def test_a_text_with_lone_surrogates_is_scanned_by_the_regex() -> None:
 )
 def test_ascii_terms_keep_their_rules_under_the_automaton(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     automaton = industries._scan(text), tag_industries(text)
-    monkeypatch.setattr(industries, "_matches", _regex_matches)
     monkeypatch.setattr(industries, "_terms", _regex_terms)
     assert automaton == (industries._scan(text), tag_industries(text))
 
@@ -113,10 +117,22 @@ def _mentions(texts: list[str]) -> list[list[tuple[object, ...]]]:
     return out
 
 
+def test_mentions_sit_where_the_regex_finds_their_terms(reports: list[str]) -> None:
+    """The mention walk places terms itself (inlined ``_locate``): every mention is a regex hit
+    that is neither blocked nor glued to Latin letters, and every such hit is a mention."""
+    info = industries._matcher()[1]
+    for text in reports + _random_texts(seed=5, count=300):
+        expected = [
+            (s, e, term)
+            for s, e, term in _regex_hits(text)
+            if info[term][0] and not (info[term][1] and industries._glued_to_latin(text, s, e))
+        ]
+        assert [(m.start, m.end, m.quote) for m in extract_industries(extract_document(text))] == expected
+
+
 def test_mentions_and_tags_are_the_same_with_either_scanner(reports: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     texts = reports + _random_texts(seed=11, count=300)
     automaton = _mentions(texts), [tag_industries(t) for t in texts]
-    monkeypatch.setattr(industries, "_matches", _regex_matches)
     monkeypatch.setattr(industries, "_terms", _regex_terms)
     regex = _mentions(texts), [tag_industries(t) for t in texts]
     assert automaton[0] == regex[0]

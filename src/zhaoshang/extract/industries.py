@@ -30,6 +30,7 @@ import itertools
 import json
 import operator
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -222,53 +223,57 @@ def taxonomy() -> Taxonomy:
 
 
 @functools.cache
-def _matcher() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, str, bool, str] | None], dict[str, int]]:
-    """The taxonomy's terms as an Aho–Corasick automaton (compiled Rust, leftmost-longest:
-    exactly the hits of ``taxonomy().pattern``, at half its cost), what each of its pattern
-    numbers stands for — (term, code, has an ASCII end, the code's name), None for a
-    blocked phrase — and each term's pattern number (for the regex fallback)."""
-    reported = _reported()
-    words = list(taxonomy().surface)
+def _matcher() -> tuple[ahocorasick_rs.AhoCorasick, dict[str, tuple[str, bool, str, int]]]:
+    """The taxonomy's surface forms as an Aho–Corasick automaton, and what each stands for.
+
+    The automaton (compiled Rust, a DFA over UTF-8 bytes) finds the leftmost-longest,
+    non-overlapping matches — exactly the hits of ``taxonomy().pattern`` — at under half
+    the regex's cost.  Each form maps to (code, has an ASCII end, the code's name, length);
+    blocked phrases map to code "" so they are consumed but never reported.
+    """
+    tax = taxonomy()
+    words = list(tax.surface)
     automaton = ahocorasick_rs.AhoCorasick(
         words,
         matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-        implementation=ahocorasick_rs.Implementation.DFA,  # ~600 terms: a small table, the fastest walk
-        store_patterns=True,
+        implementation=ahocorasick_rs.Implementation.DFA,  # ~600 forms: a small table, the fastest walk
+        store_patterns=True,  # matches come back as these very str objects (hashes cached)
     )
-    table = [(w, *reported[w]) if w in reported else None for w in words]
-    return automaton, table, {w: i for i, w in enumerate(words)}
-
-
-def _matches(text: str) -> list[tuple[int, int, int]]:
-    """(pattern number, start, end) of every taxonomy hit in ``text``, in text order: the
-    leftmost-longest matches, character offsets.  A text the automaton cannot take (lone
-    surrogates do not encode as UTF-8) is scanned by the taxonomy regex, which finds the
-    same matches."""
-    automaton, _, number = _matcher()
-    try:
-        return automaton.find_matches_as_indexes(text)
-    except UnicodeEncodeError:
-        return [(number[m[0]], *m.span()) for m in taxonomy().pattern.finditer(text)]
+    info = {
+        w: (code, bool(code) and (w[0].isascii() or w[-1].isascii()), tax.entries[code].name if code else "", len(w))
+        for w, code in tax.surface.items()
+    }
+    return automaton, info
 
 
 def _terms(text: str) -> list[str]:
-    """The matched terms alone, in text order (the regex fallback as in :func:`_matches`)."""
+    """The taxonomy forms found in ``text``, leftmost-longest, in text order.
+
+    The automaton returns the forms without offsets (its character offsets cost a second
+    walk over the text); :func:`_locate` places them.  A text the automaton cannot take
+    (lone surrogates do not encode as UTF-8) is scanned by the taxonomy regex instead,
+    which finds the same forms.
+    """
     try:
         return _matcher()[0].find_matches_as_strings(text)
     except UnicodeEncodeError:
         return taxonomy().pattern.findall(text)
 
 
-@functools.cache
-def _reported() -> dict[str, tuple[str, bool, str]]:
-    """Every reported surface form → (code, has an ASCII end, the code's name); blocked
-    phrases are absent, so a dictionary miss drops them."""
-    tax = taxonomy()
-    return {
-        w: (code, w[0].isascii() or w[-1].isascii(), tax.entries[code].name)
-        for w, code in tax.surface.items()
-        if code
-    }
+def _locate(text: str, terms: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, term) of each of :func:`_terms`' forms.
+
+    The matches do not overlap and each is the leftmost one from where the previous ended,
+    so a form is at its first occurrence after the previous match: an earlier occurrence
+    would itself have been the leftmost match.  ``extract_industries`` inlines this walk.
+    """
+    out = []
+    find, pos = text.find, 0
+    for term in terms:
+        s = find(term, pos)
+        pos = s + len(term)
+        out.append((s, pos, term))
+    return out
 
 
 def _glued_to_latin(text: str, s: int, e: int) -> bool:
@@ -282,18 +287,15 @@ def _glued_to_latin(text: str, s: int, e: int) -> bool:
 def _scan(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, term, code) of every taxonomy term in ``text``, in text order.
 
-    Blocked phrases are consumed by the regex but not reported (a dictionary miss);
+    Blocked phrases are consumed by the matcher but not reported (code "");
     ASCII terms glued to Latin letters are skipped.
     """
-    table = _matcher()[1]
+    info = _matcher()[1]
     out = []
-    for i, s, e in _matches(text):
-        hit = table[i]
-        if hit is None:
-            continue
-        if hit[2] and _glued_to_latin(text, s, e):
-            continue
-        out.append((s, e, hit[0], hit[1]))
+    for s, e, term in _locate(text, _terms(text)):
+        code, ascii_end, _, _ = info[term]
+        if code and not (ascii_end and _glued_to_latin(text, s, e)):
+            out.append((s, e, term, code))
     return out
 
 
@@ -302,15 +304,15 @@ def tag_industries(text: str) -> list[str]:
 
     Used to give projects, parks and enterprises industry tags from their own names.
     """
-    reported = _reported()
+    info = _matcher()[1]
     codes: dict[str, None] = {}
     for term in _terms(text):  # no offsets: tags need no places
-        hit = reported.get(term)
-        if hit is None:
+        code, ascii_end, _, _ = info[term]
+        if not code:
             continue
-        if hit[1]:  # an ASCII term: whether it stands alone depends on its place
+        if ascii_end:  # an ASCII term: whether it stands alone depends on its place
             return list(dict.fromkeys([h[3] for h in _scan(text)]))
-        codes[hit[0]] = None
+        codes[code] = None
     return list(codes)
 
 
@@ -349,12 +351,13 @@ def _section_kinds(doc: Document) -> tuple[list[Sentence], Callable[[int], str]]
 def extract_industries(doc: Document) -> list[IndustryMention]:
     """Every industry mention with its code, section kind and weight (see module docstring).
 
-    The taxonomy regex runs once over the whole text; each hit is then placed in its
-    sentence and under its heading by binary search, and the sentence's weight (section
-    kind, priority wording) is worked out once, for the sentences that hold a hit only.
+    The automaton scans the whole text once; the hits come in text order, so one forward
+    walk places each in its sentence and under its heading (a binary search only when a hit
+    passes the next sentence or heading start), and a sentence's weight (section kind,
+    priority wording) is worked out once, for the sentences that hold a hit only.
     """
     text = doc.text
-    table = _matcher()[1]
+    info = _matcher()[1]
     sentences, kind_of = _section_kinds(doc)
     starts = list(map(_START, sentences))
     headings = sorted(_heading_spans(doc))
@@ -362,49 +365,61 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
     heading_reach = list(itertools.accumulate((he for _, he in headings), max))  # furthest end so far
     rounded: dict[float, float] = {}
     out: list[IndustryMention] = []
-    append, bisect_right, startswith = out.append, bisect.bisect_right, text.startswith
+    append, bisect_right, find, startswith = out.append, bisect.bisect_right, text.find, text.startswith
     priority, weights, suffixes = PRIORITY_CONTEXT.search, SECTION_WEIGHTS, SUFFIX_WORDS
+    other = weights["other"]
     # What calling the class does, minus CPython's detour of packing the keywords into a
     # dict for __init__ (slot_tp_init): a third of the cost per mention.
     new, init = IndustryMention.__new__, IndustryMention.__init__
-    i = h = 0  # sentences / headings starting at or before the current hit
     n_sentences, n_headings = len(starts), len(heading_starts)
-    last, last_kind, last_base = -1, "other", 0.0  # the sentence of the previous hit
-    for n, s, e in _matches(text):  # hits come in text order: walk forward
-        hit = table[n]
-        if hit is None:  # a blocked phrase
+    # the sentence the walk is in: sentences[i - 1] when i > 0, ending at ``sentence_end``;
+    # its kind and weight once a hit needs them (None before); the next sentence's start
+    i, sentence_end, base, next_start = 0, -1, None, starts[0] if starts else _NEVER
+    h, reach, next_heading = 0, -1, heading_starts[0] if headings else _NEVER  # likewise for headings
+    kind = "other"
+    pos = 0
+    for term in _terms(text):
+        s = find(term, pos)  # see _locate: the first occurrence from the previous match's end
+        code, ascii_end, name, length = info[term]
+        pos = e = s + length
+        if not code:  # a blocked phrase
             continue
-        term, code, ascii_end, name = hit
         if ascii_end and _glued_to_latin(text, s, e):
             continue
-        if i < n_sentences and starts[i] <= s:
+        if s >= next_start:
             i = bisect_right(starts, s, i)
-        if i == 0 or s >= sentences[i - 1].end:
-            kind, weight = "other", weights["other"]
-        else:
-            if i != last:
-                sentence = sentences[i - 1]
-                last, last_kind = i, kind_of(i - 1)
-                last_base = weights.get(last_kind, 1.0)
-                if priority(text, sentence.start, sentence.end):
-                    last_base *= PRIORITY_WEIGHT
-            kind, weight = last_kind, last_base
+            next_start = starts[i] if i < n_sentences else _NEVER
+            sentence = sentences[i - 1]
+            sentence_end, base = sentence.end, None
+        if s < sentence_end:
+            if base is None:
+                kind = kind_of(i - 1)
+                base = weights.get(kind, 1.0)
+                if priority(text, sentence.start, sentence_end):
+                    base *= PRIORITY_WEIGHT
+            mention_kind, weight = kind, base
+        else:  # between sentences
+            mention_kind, weight = "other", other
         if startswith(suffixes, e):
             weight *= SUFFIX_WEIGHT
-        while h < n_headings and heading_starts[h] <= s:
-            h += 1
-        if h and s < heading_reach[h - 1]:
+        if s >= next_heading:
+            h = bisect_right(heading_starts, s, h)
+            next_heading = heading_starts[h] if h < n_headings else _NEVER
+            reach = heading_reach[h - 1]
+        if s < reach:
             weight *= HEADING_WEIGHT
         w = rounded.get(weight)
         if w is None:
             w = rounded[weight] = round(weight, 3)
         mention = new(IndustryMention)
-        init(mention, code=code, name=name, section_kind=kind, weight=w, quote=term, start=s, end=e)
+        init(mention, code=code, name=name, section_kind=mention_kind, weight=w, quote=term, start=s, end=e)
         append(mention)
     return out
 
 
 _START = operator.attrgetter("start")
+_NEVER = sys.maxsize
+"""A position past any text: the walk's "no next sentence / heading"."""
 
 
 def roll_up(code: str) -> str:
