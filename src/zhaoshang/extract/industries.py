@@ -5,12 +5,15 @@ divisions (01–97), the nine strategic emerging industries (SEI-1..9) and the t
 actually write (新材料, 石材, 食用菌, 文旅, 数字经济 …, codes ``T###``), each linked to a
 division, section or strategic category through ``parent``/``related``.
 
-Matching is one compiled regex of every name and alias that takes the longest term at each
-position (新能源汽车 before 新能源) in a single pass over the text.  A plain prefix trie
-(``trie_regex``) would do, but its first level is an alternation of ~230 first characters that
-Python's engine tries one by one at every candidate character; ``dispatch_regex`` builds the
-same matcher so that each step is a constant-time character-class test (see its docstring),
-which makes the scan about three times cheaper.
+Matching takes, in a single pass over the text, the leftmost term and the longest one there
+(新能源汽车 before 新能源), then goes on after it.  Texts are scanned by an Aho–Corasick
+automaton (``ahocorasick-rs``, compiled Rust), which costs under half of the best Python regex;
+``taxonomy().pattern`` is the same matcher as a regex, kept for texts the automaton cannot take
+(lone surrogates) and as the reference the tests compare the automaton with.  For that regex a
+plain prefix trie (``trie_regex``) would do, but its first level is an alternation of ~230
+first characters that Python's engine tries one by one at every candidate character;
+``dispatch_regex`` builds the same matcher so that each step is a constant-time
+character-class test (see its docstring), about three times cheaper.
 
 Weights say how much a mention tells about what the region *prioritises*:
 
@@ -25,6 +28,7 @@ Weights say how much a mention tells about what the region *prioritises*:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import json
@@ -368,9 +372,7 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
     append, bisect_right, find, startswith = out.append, bisect.bisect_right, text.find, text.startswith
     priority, weights, suffixes = PRIORITY_CONTEXT.search, SECTION_WEIGHTS, SUFFIX_WORDS
     other = weights["other"]
-    # What calling the class does, minus CPython's detour of packing the keywords into a
-    # dict for __init__ (slot_tp_init): a third of the cost per mention.
-    new, init = IndustryMention.__new__, IndustryMention.__init__
+    new, direct, mention_type = IndustryMention.__new__, _FILL_SLOTS, _MENTION_TYPE
     n_sentences, n_headings = len(starts), len(heading_starts)
     # the sentence the walk is in: sentences[i - 1] when i > 0, ending at ``sentence_end``;
     # its kind and weight once a hit needs them (None before); the next sentence's start
@@ -411,8 +413,18 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
         w = rounded.get(weight)
         if w is None:
             w = rounded[weight] = round(weight, 3)
-        mention = new(IndustryMention)
-        init(mention, code=code, name=name, section_kind=mention_kind, weight=w, quote=term, start=s, end=e)
+        if direct:  # what the dataclass __init__ does, without its call (see _FILL_SLOTS)
+            mention = new(IndustryMention)
+            mention.quote = term
+            mention.start = s
+            mention.end = e
+            mention.type = mention_type
+            mention.code = code
+            mention.name = name
+            mention.section_kind = mention_kind
+            mention.weight = w
+        else:
+            mention = IndustryMention(code=code, name=name, section_kind=mention_kind, weight=w, quote=term, start=s, end=e)
         append(mention)
     return out
 
@@ -420,6 +432,17 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
 _START = operator.attrgetter("start")
 _NEVER = sys.maxsize
 """A position past any text: the walk's "no next sentence / heading"."""
+
+_MENTION_FIELDS = ("quote", "start", "end", "type", "code", "name", "section_kind", "weight")
+_MENTION_TYPE = IndustryMention.__dataclass_fields__["type"].default
+_FILL_SLOTS = (
+    tuple(f.name for f in dataclasses.fields(IndustryMention)) == _MENTION_FIELDS
+    and not hasattr(IndustryMention, "__post_init__")
+)
+"""Whether ``extract_industries`` may fill a mention's slots itself instead of calling the
+dataclass ``__init__`` (a Python frame fed by keywords: about a twelfth of the walk's cost
+per mention).  Checked once against the model, so a field added to IndustryMention sends the
+walk back to the constructor instead of leaving the field unset."""
 
 
 def roll_up(code: str) -> str:
