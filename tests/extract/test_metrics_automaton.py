@@ -188,3 +188,40 @@ def test_an_alias_whose_regex_stops_short_of_its_longest_text_is_left_to_the_reg
 
     assert metrics._texts_taken_whole(re.compile("增加(?:值|值额)")) is None  # stops at 增加值 in 增加值额
     assert metrics._texts_taken_whole(re.compile("增加(?:值额|值)")) == ["增加值额", "增加值"]
+
+
+def _straddling_texts(seed: int, count: int) -> list[str]:
+    """Texts whose UTF-16 bytes hold alias texts one byte off a character boundary (the
+    alias bytes shifted by one byte, read back as characters), mixed with real aliases."""
+    rng = random.Random(seed)
+    words = _alias_texts()
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            if rng.random() < 0.5:
+                raw = bytes([rng.randrange(256)]) + rng.choice(words).encode("utf-16-le") + bytes([rng.randrange(256)])
+                parts.append(raw.decode("utf-16-le", errors="replace"))
+            else:
+                w = rng.choice(words)
+                parts.append(w if rng.random() < 0.7 else w[rng.randint(0, len(w) - 1) :])
+        out.append("".join(parts))
+    return out
+
+
+def test_alias_bytes_across_characters_are_not_taken_for_aliases() -> None:
+    automata = metrics._automaton()
+    assert automata is not None
+    straddled = 0
+    for text in _straddling_texts(seed=13, count=2000):
+        if any(s & 1 for _, s, _ in automata.utf16.find_matches_as_indexes(text.encode("utf-16-le"))):
+            straddled += 1
+        assert metrics._automaton_scan(text, 0, len(text)) == metrics._regex_scan(text, 0, len(text)), text
+        assert find_mentions(text) == _reference_mentions(text), text
+    assert straddled > 100  # the case did arise
+
+
+def test_a_text_outside_the_bmp_is_scanned_by_characters() -> None:
+    text = "𠀀地区生产总值😀和社零额𪚥"
+    assert len(text.encode("utf-16-le")) > 2 * len(text)
+    assert metrics._automaton_scan(text, 0, len(text)) == metrics._regex_scan(text, 0, len(text)) != []

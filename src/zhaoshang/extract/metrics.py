@@ -289,11 +289,22 @@ def _texts_taken_whole(rx: re.Pattern[str]) -> list[str] | None:
     return texts
 
 
+class _Automata(NamedTuple):
+    """The alias texts as Aho–Corasick automata (compiled Rust, leftmost-longest)."""
+
+    utf16: ahocorasick_rs.BytesAhoCorasick
+    """Over UTF-16 bytes: a report is mostly Chinese, two bytes a character instead of
+    UTF-8's three, and a byte offset halved is a character offset."""
+    chars: ahocorasick_rs.AhoCorasick
+    """Over the text itself (character offsets), for texts outside the BMP."""
+    keys: list[str]
+    """The alias key of each pattern number."""
+
+
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]] | None:
-    """Every text of every alias in one Aho–Corasick automaton (compiled Rust,
-    leftmost-longest), and the alias key of each of its patterns; None when some alias
-    is not a finite set of texts the regex would choose in full.
+def _automaton() -> _Automata | None:
+    """Every text of every alias in Aho–Corasick automata; None when some alias is not a
+    finite set of texts the regex would choose in full.
 
     Leftmost-longest over the texts is what :func:`_regex_scan` does over the aliases,
     provided that each alias's regex, where several of its texts start, matches the
@@ -311,30 +322,38 @@ def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]] | None:
         for t in texts:
             key_of.setdefault(t, key)
     words = list(key_of)
-    automaton = ahocorasick_rs.AhoCorasick(
-        words,
-        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-        implementation=ahocorasick_rs.Implementation.DFA,  # a few hundred texts: a small table
+    kind, impl = ahocorasick_rs.MatchKind.LeftmostLongest, ahocorasick_rs.Implementation.DFA  # a small table
+    return _Automata(
+        ahocorasick_rs.BytesAhoCorasick([w.encode("utf-16-le") for w in words], matchkind=kind, implementation=impl),
+        ahocorasick_rs.AhoCorasick(words, matchkind=kind, implementation=impl),
+        [key_of[w] for w in words],
     )
-    return automaton, [key_of[w] for w in words]
 
 
 def _automaton_scan(text: str, lo: int, hi: int) -> list[tuple[str, int, int]] | None:
-    """What :func:`_regex_scan` returns, found by the automaton in one pass in C; None when
-    it cannot be used (see :func:`_automaton`; a text with lone surrogates, which UTF-8
-    cannot hold)."""
+    """What :func:`_regex_scan` returns, found by an automaton in one pass in C; None when
+    none can be used (see :func:`_automaton`; a text with lone surrogates, which neither
+    UTF-8 nor UTF-16 can hold).
+
+    The UTF-16 automaton may also match bytes that straddle characters (an odd offset):
+    such a match could hide a real one, so the text is then scanned by characters.  With
+    no odd match, every step found the leftmost, longest match at a character, as the
+    character scan does."""
     built = _automaton()
     if built is None:
         return None
-    automaton, keys = built
     part = text if lo == 0 and hi == len(text) else text[lo:hi]
     try:
-        found = automaton.find_matches_as_indexes(part)
+        data = part.encode("utf-16-le")
     except UnicodeEncodeError:
         return None
-    if lo:
-        return [(keys[i], s + lo, e + lo) for i, s, e in found]
-    return [(keys[i], s, e) for i, s, e in found]
+    keys = built.keys
+    if len(data) == 2 * len(part):  # no surrogate pairs: two bytes a character
+        found = built.utf16.find_matches_as_indexes(data)
+        if not any(s & 1 for _, s, _ in found):
+            return [(keys[i], (s >> 1) + lo, (e >> 1) + lo) for i, s, e in found]
+    found = built.chars.find_matches_as_indexes(part)
+    return [(keys[i], s + lo, e + lo) for i, s, e in found]
 
 
 def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
