@@ -103,7 +103,9 @@ def test_a_text_with_lone_surrogates_is_scanned_by_the_regex() -> None:
         "新能源汽车新能源新材料",
     ],
 )
-def test_ascii_terms_keep_their_rules_under_the_automaton(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ascii_terms_keep_their_rules_under_the_automaton(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     automaton = industries._scan(text), tag_industries(text)
     monkeypatch.setattr(industries, "_terms", _regex_terms)
     assert automaton == (industries._scan(text), tag_industries(text))
@@ -113,7 +115,8 @@ def _mentions(texts: list[str]) -> list[list[tuple[object, ...]]]:
     out = []
     for text in texts:
         doc = extract_document(text)
-        out.append([(m.code, m.name, m.section_kind, m.weight, m.quote, m.start, m.end) for m in extract_industries(doc)])
+        mentions = extract_industries(doc)
+        out.append([(m.code, m.name, m.section_kind, m.weight, m.quote, m.start, m.end) for m in mentions])
     return out
 
 
@@ -130,7 +133,9 @@ def test_mentions_sit_where_the_regex_finds_their_terms(reports: list[str]) -> N
         assert [(m.start, m.end, m.quote) for m in extract_industries(extract_document(text))] == expected
 
 
-def test_mentions_and_tags_are_the_same_with_either_scanner(reports: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mentions_and_tags_are_the_same_with_either_scanner(
+    reports: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     texts = reports + _random_texts(seed=11, count=300)
     automaton = _mentions(texts), [tag_industries(t) for t in texts]
     monkeypatch.setattr(industries, "_terms", _regex_terms)
@@ -140,7 +145,9 @@ def test_mentions_and_tags_are_the_same_with_either_scanner(reports: list[str], 
     assert sum(map(len, automaton[0])) > 1000  # the reports do name industries
 
 
-def test_mentions_filled_slot_by_slot_equal_constructed_ones(reports: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mentions_filled_slot_by_slot_equal_constructed_ones(
+    reports: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     docs = [extract_document(t) for t in reports[:4]]
     assert industries._FILL_SLOTS  # the model has the fields the walk fills
     filled = [extract_industries(d) for d in docs]

@@ -7,7 +7,7 @@ division, section or strategic category through ``parent``/``related``.
 
 Matching takes, in a single pass over the text, the leftmost term and the longest one there
 (新能源汽车 before 新能源), then goes on after it.  Texts are scanned by an Aho–Corasick
-automaton (``ahocorasick-rs``, compiled Rust), which costs under half of the best Python regex;
+automaton (``ahocorasick-rs``, compiled Rust), which costs about a third of the best Python regex;
 ``taxonomy().pattern`` is the same matcher as a regex, kept for texts the automaton cannot take
 (lone surrogates) and as the reference the tests compare the automaton with.  For that regex a
 plain prefix trie (``trie_regex``) would do, but its first level is an alternation of ~230
@@ -231,8 +231,8 @@ def _matcher() -> tuple[ahocorasick_rs.AhoCorasick, dict[str, tuple[str, bool, s
     """The taxonomy's surface forms as an Aho–Corasick automaton, and what each stands for.
 
     The automaton (compiled Rust, a DFA over UTF-8 bytes) finds the leftmost-longest,
-    non-overlapping matches — exactly the hits of ``taxonomy().pattern`` — at under half
-    the regex's cost.  Each form maps to (code, has an ASCII end, the code's name, length);
+    non-overlapping matches — exactly the hits of ``taxonomy().pattern`` — at about a third
+    of the regex's cost.  Each form maps to (code, has an ASCII end, the code's name, length);
     blocked phrases map to code "" so they are consumed but never reported.
     """
     tax = taxonomy()
@@ -424,7 +424,9 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
             mention.section_kind = mention_kind
             mention.weight = w
         else:
-            mention = IndustryMention(code=code, name=name, section_kind=mention_kind, weight=w, quote=term, start=s, end=e)
+            mention = IndustryMention(
+                code=code, name=name, section_kind=mention_kind, weight=w, quote=term, start=s, end=e
+            )
         append(mention)
     return out
 
@@ -437,6 +439,7 @@ _MENTION_FIELDS = ("quote", "start", "end", "type", "code", "name", "section_kin
 _MENTION_TYPE = IndustryMention.__dataclass_fields__["type"].default
 _FILL_SLOTS = (
     tuple(f.name for f in dataclasses.fields(IndustryMention)) == _MENTION_FIELDS
+    and _MENTION_TYPE is not dataclasses.MISSING
     and not hasattr(IndustryMention, "__post_init__")
 )
 """Whether ``extract_industries`` may fill a mention's slots itself instead of calling the
