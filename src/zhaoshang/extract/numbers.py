@@ -180,39 +180,40 @@ def find_amounts(text: str, start: int = 0, stop: int | None = None) -> list[Amo
     out: list[Amount] = []
     words = _percent_words(text, start, stop) if text.find("百分之", start, stop) >= 0 else []
     taken = [(a.start, a.end) for a in words]
+    # One groups() and span() call per match (each match-object call costs): the groups
+    # are, in order, lead, rest, approx, mag, approx2, unit, unit_only.
     for m in _AMOUNT_RE.finditer(text, start, stop):
-        if taken and any(a <= m.start() < b for a, b in taken):
+        at, m_end = m.span()
+        if taken and any(a <= at < b for a, b in taken):
             continue
-        lead, num, mag, unit = m.group("lead", "rest", "mag", "unit")
+        lead, num, _, mag, approx2, unit, unit_only = m.groups()
         signed = lead in "-−"
         if not signed:
             num = lead + num
-        unit = unit or m.group("unit_only")
+        unit = unit or unit_only or ""
         mag = mag or ""
-        unit = unit or ""
         if not mag and num[-1] in "万亿":
             tail = "万亿" if num.endswith("万亿") else num[-1]
             # 4万亿 → 4 + 万亿, but 一亿二千万 is one number: a 万 below a 亿 stays inside.
             if len(tail) < len(num) and not (tail == "万" and "亿" in num[: -1]):
                 mag, num = tail, num[: -len(tail)]
-        if unit and unit.startswith(("个百分点", "百分点")) and mag:
+        if unit and mag and unit.startswith(("个百分点", "百分点")):
             unit = ""
         if not unit and not mag:
             # Chinese numerals with an inner 万/亿 (一万二千) are quantities by themselves.
             if num[0].isdigit() or ("万" not in num and "亿" not in num):
                 continue
-        elif not unit and text.startswith("级", m.end()):
+        elif not unit and text.startswith("级", m_end):
             continue  # 百亿级产业: a class of industry, not an amount
         number = _value(num)
         if number is None:
             continue
-        end = m.end() if (unit or mag) else m.end("rest")
-        if not unit and m["approx2"] is not None:
-            end -= len(m["approx2"])
+        end = m_end if (unit or mag) else m.end("rest")
+        if not unit and approx2 is not None:
+            end -= len(approx2)
         if signed:
             number = -number
         full_unit = mag + unit
-        at = m.start()
         yuan = money_to_yuan(number, full_unit) if full_unit.endswith(("元", "人民币")) else None
         out.append(Amount(number, full_unit, yuan, at, end, text[at:end]))
     if words:
