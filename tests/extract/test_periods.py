@@ -102,3 +102,17 @@ def test_markers_are_those_a_plain_scan_finds(text: str, year: int) -> None:
 def test_markers_of_a_review_and_a_plan() -> None:
     text = "过去一年，经济平稳。过去五年，成就显著。今后五年，目标明确。今年，重点抓好。"
     assert [scope for _, scope in ScopeTracker(2021).markers(text)] == ["last", "past_plan", "next_plan", "this"]
+
+
+@pytest.mark.parametrize("year", [2016, 2020, 2021, 2022, 2023])
+def test_markers_of_the_sample_reports_are_those_a_plain_scan_finds(sample_dir, year: int) -> None:
+    from zhaoshang.extract.pipeline import read_reports
+
+    tracker = ScopeTracker(year)
+    found = 0
+    for path in sorted(sample_dir.glob("*.txt")):
+        for text, _title, _channel in read_reports(path):
+            markers = tracker.markers(text)
+            assert markers == _plain_scan(tracker, text)
+            found += len(markers)
+    assert found > 100

@@ -159,16 +159,23 @@ class ScopeTracker:
         # Where each core can sit after a match start, and one scan per last character of
         # the cores: a pattern that opens with a literal is searched for in C, fast (a class
         # or an alternation of literals is tried character by character, ~20x slower).
-        heads: dict[str, set[int]] = {}
-        lead: set[str] = set()  # every character a marker can start with
+        # For each core, the widths its heads can have and, per width, the characters a
+        # marker can start with there: a start whose character no head of that width
+        # opens with cannot match, and is not tried.
+        heads: dict[str, dict[int, set[str]]] = {}
         for _, alts in scopes:
             for h, core, _ in alts:
-                heads.setdefault(core, set()).update([len(h)] if isinstance(h, str) else h[1])
-                lead.update((h or core)[0] if isinstance(h, str) else h[2] + (core[0] if 0 in h[1] else ""))
-        self._lead = frozenset(lead)
-        by_last: dict[str, list[tuple[str, int, tuple[int, ...]]]] = {}
+                widths = heads.setdefault(core, {})
+                if isinstance(h, str):
+                    widths.setdefault(len(h), set()).add((h or core)[0])
+                else:
+                    for w in h[1]:
+                        widths.setdefault(w, set()).update(h[2] if w else core[0])
+        by_last: dict[str, list[tuple[str, int, tuple[tuple[int, frozenset[str]], ...]]]] = {}
         for core, widths in heads.items():
-            by_last.setdefault(core[-1], []).append((core, len(core), tuple(sorted(widths))))
+            by_last.setdefault(core[-1], []).append(
+                (core, len(core), tuple((w, frozenset(chars)) for w, chars in sorted(widths.items())))
+            )
         self._core_scans = [
             (re.compile(re.escape(ch) + "(?:" + "|".join(f"(?<={re.escape(c)})" for c, _, _ in cores) + ")"), cores)
             for ch, cores in by_last.items()
@@ -190,13 +197,16 @@ class ScopeTracker:
                 end = hit.end()
                 for core, n, widths in cores:
                     if startswith(core, end - n):
-                        starts.extend([end - n - w for w in widths])
+                        at = end - n
+                        for w, chars in widths:
+                            if w <= at and padded[at - w] in chars:
+                                starts.append(at - w)
         starts.sort()
         out: list[tuple[int, Scope]] = []
-        match, lead = self._both_text.match, self._lead
+        match = self._both_text.match
         end = 0
         for p in starts:
-            if p < end or p < 0 or padded[p] not in lead or not (m := match(padded, p)):
+            if p < end or not (m := match(padded, p)):
                 continue
             end = m.end()
             if padded[p] in _TERMINALS:
