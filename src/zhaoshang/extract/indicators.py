@@ -33,10 +33,10 @@ How a number is bound to a metric, sentence by sentence:
 The result is deduplicated on (metric, period, kind, measure, number, unit): a target
 restated in an annex is one fact, reported at its first statement.
 
-Cost: the whole text is scanned once for metric mentions (a trie search, metrics.py) and
-once for time markers (literal cores, periods.py); only the sentences a mention falls in
-(found by bisecting the sentence starts) are read for figures and bound, so the Python
-rules run on a few hundred sentences, not on every sentence of the report.
+Cost: the whole text is scanned once for metric mentions (an Aho–Corasick automaton,
+metrics.py) and once for time markers (literal cores, periods.py); only the sentences a
+mention falls in (found by bisecting the sentence starts) are read for figures and bound,
+so the Python rules run on a few hundred sentences, not on every sentence of the report.
 """
 
 from __future__ import annotations

@@ -4,6 +4,11 @@ The aliases are data so that a new wording (or a new metric) is a line of JSON, 
 code.  A mention that is a partial scope (地方固定资产投资, 对美出口) or a different
 quantity built on the metric (占地区生产总值比重, 单位GDP能耗) is dropped here by the
 ``exclude_before`` / ``exclude_after`` patterns, so the binder never sees it.
+
+Aliases are found by an Aho–Corasick automaton over every text an alias can match
+(:func:`_automaton_scan`, one pass in compiled code); the trie of literal prefixes and
+each alias's own regex (:func:`_regex_scan`) choose the same mentions and stay the
+fallback for what the automaton cannot take.
 """
 
 from __future__ import annotations
@@ -151,10 +156,10 @@ def catalogue() -> Catalogue:
     exclude_before[None] = re.compile(glob_before)
     exclude_after[None] = re.compile(glob_after)
     alternatives.sort(key=lambda t: -t[0])
-    # Python's re tries every alternative of an alternation in turn (no Aho-Corasick),
-    # which is slow for ~150 aliases; instead one trie-shaped regex of the aliases'
-    # literal prefixes finds where an alias may start, and each alias with that prefix is
-    # confirmed with its own regex there.
+    # For the regex scan (the automaton's fallback): Python's re tries every alternative
+    # of an alternation in turn, slow for ~150 aliases; instead one trie-shaped regex of
+    # the aliases' literal prefixes finds where an alias may start, and each alias with
+    # that prefix is confirmed with its own regex there.
     compiled = [(_literal_prefix(p), g, re.compile(p)) for _, g, p in alternatives]
     pron = data.get("pronouns")
     by_prefix: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
