@@ -123,3 +123,13 @@ def test_a_sentence_without_a_kind_takes_the_kind_of_its_section() -> None:
     # in the heading and followed by 产业; the body mention has neither boost
     assert heading.weight == round(SECTION_WEIGHTS["tasks"] * SUFFIX_WEIGHT * HEADING_WEIGHT, 3)
     assert body.weight == SECTION_WEIGHTS["tasks"]
+
+
+def test_the_suffix_boost_needs_a_whole_suffix_word_and_a_term_may_end_the_text() -> None:
+    text = "推进光伏园和茶叶基地，旅游"
+    doc = Document(text=text, sentences=[Sentence(0, len(text), "review")])
+    assert _weights(doc) == [
+        ("光伏", "review", SECTION_WEIGHTS["review"]),  # 园 alone is not 园区
+        ("茶叶", "review", SECTION_WEIGHTS["review"] * SUFFIX_WEIGHT),
+        ("旅游", "review", SECTION_WEIGHTS["review"]),  # nothing after it
+    ]

@@ -372,6 +372,7 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
     append, bisect_right, find, startswith = out.append, bisect.bisect_right, text.find, text.startswith
     priority, weights, suffixes = PRIORITY_CONTEXT.search, SECTION_WEIGHTS, SUFFIX_WORDS
     other = weights["other"]
+    suffix_heads, n_text = _SUFFIX_HEADS, len(text)
     new, direct, mention_type = IndustryMention.__new__, _FILL_SLOTS, _MENTION_TYPE
     n_sentences, n_headings = len(starts), len(heading_starts)
     # the sentence the walk is in: sentences[i - 1] when i > 0, ending at ``sentence_end``;
@@ -395,14 +396,17 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
             sentence_end, base = sentence.end, None
         if s < sentence_end:
             if base is None:
-                kind = kind_of(i - 1)
+                kind = sentence.section_kind
+                if not kind or kind == "other":  # the sentence may take its section's kind
+                    kind = kind_of(i - 1)
                 base = weights.get(kind, 1.0)
                 if priority(text, sentence.start, sentence_end):
                     base *= PRIORITY_WEIGHT
             mention_kind, weight = kind, base
         else:  # between sentences
             mention_kind, weight = "other", other
-        if startswith(suffixes, e):
+        # the first character rules out most hits before the dearer startswith
+        if e < n_text and text[e] in suffix_heads and startswith(suffixes, e):
             weight *= SUFFIX_WEIGHT
         if s >= next_heading:
             h = bisect_right(heading_starts, s, h)
@@ -434,6 +438,7 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
 _START = operator.attrgetter("start")
 _NEVER = sys.maxsize
 """A position past any text: the walk's "no next sentence / heading"."""
+_SUFFIX_HEADS = frozenset(w[0] for w in SUFFIX_WORDS)
 
 _MENTION_FIELDS = ("quote", "start", "end", "type", "code", "name", "section_kind", "weight")
 _MENTION_TYPE = IndustryMention.__dataclass_fields__["type"].default
