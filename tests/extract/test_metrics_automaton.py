@@ -225,3 +225,11 @@ def test_a_text_outside_the_bmp_is_scanned_by_characters() -> None:
     text = "𠀀地区生产总值😀和社零额𪚥"
     assert len(text.encode("utf-16-le")) > 2 * len(text)
     assert metrics._automaton_scan(text, 0, len(text)) == metrics._regex_scan(text, 0, len(text)) != []
+
+
+def test_without_an_automaton_the_regexes_find_the_same_mentions(reports: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = reports[:5] + _random_texts(seed=17, count=200)
+    expected = [find_mentions(t) for t in texts]
+    monkeypatch.setattr(metrics, "_automaton", lambda: None)  # as when an alias is not plain
+    assert metrics._automaton_scan("地区生产总值", 0, 6) is None
+    assert [find_mentions(t) for t in texts] == expected
