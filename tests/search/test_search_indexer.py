@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -14,7 +16,7 @@ TEXT = "推进汉白玉新材料产业园建设。稳就业保民生；财政收
 
 def _report(session: Session, text: str = TEXT, key: str = "a") -> Report:
     report = Report(title="测试报告", year=2021, source_name=key, source_format="txt",
-                    content_hash=key * 64, text=text, pipeline_version="test")  # fmt: skip
+                    content_hash=hashlib.sha256(key.encode()).hexdigest(), text=text, pipeline_version="test")  # fmt: skip
     session.add(report)
     session.flush()
     return report
@@ -95,3 +97,19 @@ def test_an_index_of_another_format_is_replaced_not_misread(engine: Engine) -> N
     assert search(engine, "汉白玉").total == 0  # emptied, not misread
     assert rebuild(engine) == 1
     assert search(engine, "汉白玉").total == 1
+
+
+def test_rebuild_in_worker_processes_and_batches_equals_one_process(engine: Engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from zhaoshang.search import indexer
+
+    with Session(engine) as session, session.begin():
+        for i in range(45):  # more than the 20 reports that start workers; three batches, two commits
+            _report(session, text=f"第{i}号。{TEXT}" + "财政" * (i % 3), key=f"{i:02d}")
+    monkeypatch.setattr(indexer, "_BATCH", 20)
+    monkeypatch.setattr(indexer, "_COMMIT", 30)
+    queries = ("财政", "汉白玉新材料", "第1", "号。推进")
+    assert rebuild(engine, workers=1) == 45
+    one = [(r.total, r.facets, [(h.report_id, h.start) for h in r.hits]) for r in map(lambda q: search(engine, q, limit=50), queries)]
+    assert rebuild(engine, workers=2) == 45
+    two = [(r.total, r.facets, [(h.report_id, h.start) for h in r.hits]) for r in map(lambda q: search(engine, q, limit=50), queries)]
+    assert one == two and one[0][0] == 45 + 30  # 财政 in every report, and a second sentence in 30

@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import weakref
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select, text
@@ -109,27 +110,30 @@ def rebuild(engine: Engine, workers: int | None = None) -> int:
         learn_store_names(session.connection())
     segmenter.segmenter()  # built (with the dictionary) before the fork, so workers share it
     pool = _worker_pool(workers, len(ids))
-    regions: dict[str | None, ReportFacts] = {}
+    regions: dict[str | None, Any] = {}
+    batches = [ids[i : i + _BATCH] for i in range(0, len(ids), _BATCH)]
+
+    def submit(reader: Session, batch: list[int]) -> Iterator[Any]:
+        jobs = _jobs(reader, backend.NAME, batch, regions)
+        reader.close()  # ends the read transaction and drops the ORM objects (memory stays flat)
+        return pool.imap(_build_job, jobs, chunksize=4) if pool else map(_build_job, jobs)
+
     try:
-        for commit_start in range(0, len(ids), _COMMIT):
-            with Session(engine) as session, session.begin():
-                conn = session.connection()
-                for start in range(commit_start, min(commit_start + _COMMIT, len(ids)), _BATCH):
-                    reports = (
-                        session.execute(
-                            select(Report).options(selectinload(Report.sections))
-                            .where(Report.id.in_(ids[start : start + _BATCH])).order_by(Report.id)
-                        ).scalars().all()
-                    )  # fmt: skip
-                    jobs = [
-                        (backend.NAME, r.text or "", [(x.kind, x.start, x.end) for x in r.sections],
-                         _report_facts(session, r, regions))
-                        for r in reports
-                    ]  # fmt: skip
-                    built = pool.imap(_build_job, jobs, chunksize=4) if pool else map(_build_job, jobs)
-                    for prepared in built:
-                        backend.write_rows(conn, prepared)
-                    session.expunge_all()
+        with Session(engine) as reader, engine.connect() as writer:
+            transaction = writer.begin()
+            pending = submit(reader, batches[0]) if batches else iter(())
+            written = 0
+            for k, batch in enumerate(batches):
+                # the workers start on the next batch while this one is written
+                following = submit(reader, batches[k + 1]) if k + 1 < len(batches) else iter(())
+                for prepared in pending:
+                    backend.write_rows(writer, prepared)
+                written += len(batch)
+                if written >= _COMMIT:
+                    transaction.commit()
+                    transaction, written = writer.begin(), 0
+                pending = following
+            transaction.commit()
     finally:
         if pool:
             pool.close()
@@ -137,8 +141,19 @@ def rebuild(engine: Engine, workers: int | None = None) -> int:
     return len(ids)
 
 
+def _jobs(session: Session, backend_name: str, batch: list[int], regions: dict[str | None, Any]) -> list[Any]:
+    """What a worker needs to index each report of ``batch``, in report order (plain data)."""
+    reports = session.execute(
+        select(Report).options(selectinload(Report.sections)).where(Report.id.in_(batch)).order_by(Report.id)
+    ).scalars()
+    return [
+        (backend_name, r.text or "", [(x.kind, x.start, x.end) for x in r.sections], _report_facts(session, r, regions))
+        for r in reports
+    ]
+
+
 _BATCH = 200
-"""Reports read (and handed to the workers) at a time."""
+"""Reports read (and handed to the workers) at a time; two batches are in flight at most."""
 _COMMIT = 2000
 """Reports written per transaction (about 100 MB of text)."""
 
