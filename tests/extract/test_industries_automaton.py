@@ -4,17 +4,12 @@ industry mentions and tags come out identical whichever scanner runs."""
 
 from __future__ import annotations
 
-import random
-from pathlib import Path
-
 import pytest
+from glued import glued_texts
 
 from zhaoshang.extract import industries
 from zhaoshang.extract.industries import extract_industries, tag_industries, taxonomy
-from zhaoshang.extract.pipeline import extract_document, read_reports
-
-HOLDOUT_TEXTS = Path(__file__).resolve().parents[1] / "holdout" / "texts"
-
+from zhaoshang.extract.pipeline import extract_document
 
 def _regex_hits(text: str) -> list[tuple[int, int, str]]:
     """The reference scan: the taxonomy regex, hits as (start, end, term)."""
@@ -31,41 +26,13 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
 
 
 def _random_texts(seed: int, count: int) -> list[str]:
-    """Texts glued from taxonomy terms (whole, cut at either end), their characters, Latin
-    letters and digits that can run into ASCII terms (5G → 5GB, AI → MAIL), characters outside
-    the BMP (two UTF-16 units, four UTF-8 bytes) and ordinary filler."""
-    rng = random.Random(seed)
+    """Texts glued from taxonomy terms, with Latin letters and digits that can run into ASCII
+    terms (5G → 5GB, AI → MAIL) and characters outside the BMP (two UTF-16 units, four UTF-8
+    bytes); ASCII terms are drawn more often than their share of the vocabulary."""
     words = list(taxonomy().surface)
     ascii_words = [w for w in words if any(c.isascii() for c in w)]
-    chars = sorted({c for w in words for c in w})
     filler = list("的和在发展。，、；\n 　") + list("ABGILMNPabgx0159+-_") + ["😀", "𠀀", "𪚥", "é", "Ⅱ"]
-    out = []
-    for _ in range(count):
-        parts = []
-        for _ in range(rng.randint(1, 25)):
-            w = rng.choice(ascii_words if rng.random() < 0.2 else words)
-            r = rng.random()
-            if r < 0.35:
-                parts.append(w)
-            elif r < 0.55:
-                parts.append(w[: rng.randint(1, len(w))])
-            elif r < 0.7:
-                parts.append(w[rng.randint(0, len(w) - 1) :])
-            elif r < 0.85:
-                parts.append("".join(rng.choice(chars) for _ in range(rng.randint(1, 4))))
-            else:
-                parts.append("".join(rng.choice(filler) for _ in range(rng.randint(1, 3))))
-        out.append("".join(parts))
-    return out
-
-
-@pytest.fixture(scope="module")
-def reports(sample_dir: Path) -> list[str]:
-    """The sample reports and the held-out texts, normalised as the pipeline reads them."""
-    paths = sorted(sample_dir.glob("*.txt")) + sorted(HOLDOUT_TEXTS.glob("*.txt"))
-    texts = [t for p in paths for t, _title, _channel in read_reports(p)]
-    assert len(texts) >= 28
-    return texts
+    return glued_texts(words + ascii_words * 20, seed, count, max_parts=25, fillers=filler)
 
 
 def test_automaton_hits_are_the_regex_hits_on_random_texts() -> None:
@@ -73,8 +40,8 @@ def test_automaton_hits_are_the_regex_hits_on_random_texts() -> None:
         assert _hits(text) == _regex_hits(text), text
 
 
-def test_automaton_hits_are_the_regex_hits_on_the_sample_and_holdout_reports(reports: list[str]) -> None:
-    for text in reports:
+def test_automaton_hits_are_the_regex_hits_on_the_sample_and_holdout_reports(report_texts: list[str]) -> None:
+    for text in report_texts:
         assert _hits(text) == _regex_hits(text)
 
 
@@ -120,11 +87,11 @@ def _mentions(texts: list[str]) -> list[list[tuple[object, ...]]]:
     return out
 
 
-def test_mentions_sit_where_the_regex_finds_their_terms(reports: list[str]) -> None:
+def test_mentions_sit_where_the_regex_finds_their_terms(report_texts: list[str]) -> None:
     """The mention walk places terms itself (inlined ``_locate``): every mention is a regex hit
     that is neither blocked nor glued to Latin letters, and every such hit is a mention."""
     info = industries._matcher()[1]
-    for text in reports + _random_texts(seed=5, count=300):
+    for text in report_texts + _random_texts(seed=5, count=300):
         expected = [
             (s, e, term)
             for s, e, term in _regex_hits(text)
@@ -134,9 +101,9 @@ def test_mentions_sit_where_the_regex_finds_their_terms(reports: list[str]) -> N
 
 
 def test_mentions_and_tags_are_the_same_with_either_scanner(
-    reports: list[str], monkeypatch: pytest.MonkeyPatch
+    report_texts: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    texts = reports + _random_texts(seed=11, count=300)
+    texts = report_texts + _random_texts(seed=11, count=300)
     automaton = _mentions(texts), [tag_industries(t) for t in texts]
     monkeypatch.setattr(industries, "_terms", _regex_terms)
     regex = _mentions(texts), [tag_industries(t) for t in texts]
@@ -146,9 +113,9 @@ def test_mentions_and_tags_are_the_same_with_either_scanner(
 
 
 def test_mentions_filled_slot_by_slot_equal_constructed_ones(
-    reports: list[str], monkeypatch: pytest.MonkeyPatch
+    report_texts: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    docs = [extract_document(t) for t in reports[:4]]
+    docs = [extract_document(t) for t in report_texts[:4]]
     assert industries._FILL_SLOTS  # the model has the fields the walk fills
     filled = [extract_industries(d) for d in docs]
     monkeypatch.setattr(industries, "_FILL_SLOTS", False)

@@ -3,10 +3,10 @@ hit is weighed by the sentence, section and heading it falls in."""
 
 from __future__ import annotations
 
-import random
 import re
 
 import pytest
+from glued import glued_texts
 
 from zhaoshang.extract.industries import (
     HEADING_WEIGHT,
@@ -27,26 +27,7 @@ def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
 
 
 def _texts(words: list[str], seed: int, count: int = 300) -> list[str]:
-    """Texts glued from words, word fragments, their characters and filler, so that words
-    overlap, nest, break off after one, two or three characters and sit side by side."""
-    rng = random.Random(seed)
-    chars = sorted({c for w in words for c in w}) + list("的和在发展。，\n a1")
-    out = []
-    for _ in range(count):
-        parts = []
-        for _ in range(rng.randint(1, 30)):
-            w = rng.choice(words)
-            r = rng.random()
-            if r < 0.4:
-                parts.append(w)
-            elif r < 0.7:
-                parts.append(w[: rng.randint(1, len(w))])
-            elif r < 0.85:
-                parts.append(w[rng.randint(0, len(w) - 1) :])
-            else:
-                parts.append("".join(rng.choice(chars) for _ in range(rng.randint(1, 4))))
-        out.append("".join(parts))
-    return out
+    return glued_texts(words, seed, count, fillers=list("的和在发展。，\n a1"))
 
 
 def test_dispatch_regex_matches_the_trie_regex_on_the_taxonomy() -> None:

@@ -6,59 +6,30 @@ scanner runs."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
+from glued import glued_texts
 
 from zhaoshang.extract import metrics
-from zhaoshang.extract.metrics import Mention, _alias_info, _aliases_of, catalogue, find_mentions
-from zhaoshang.extract.pipeline import read_reports
-
-HOLDOUT_TEXTS = Path(__file__).resolve().parents[1] / "holdout" / "texts"
-
+from zhaoshang.extract.metrics import Mention, catalogue, find_mentions
 
 def _reference_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
-    """``find_mentions`` as it was before the automaton (commit 0f3fd41), kept verbatim as
-    the reference: the trie of literal prefixes, each alias's regex, the exclusion checks."""
-    cat = catalogue()
-    hi = len(text) if hi is None else hi
-    out: list[Mention] = []
-    by_word, info, search = cat.by_word, _alias_info(cat), cat.prefix_trie.search
-    hit = search(text, lo, hi)
-    while hit is not None:
-        m_start = hit.start()
-        word = hit.group()
-        m_end, g = m_start, ""
-        for key, rx, n in by_word.get(word) or _aliases_of(cat, word):
-            if rx is None:
-                end = m_start + n
-            elif m := rx.match(text, m_start, hi):
-                end = m.end()
-            else:
-                continue
-            if end > m_end:
-                m_end, g = end, key
-        hit = search(text, m_end if g else m_start + 1, hi)
-        if not g:
-            continue
-        metric, many, excluded_before, excluded_after, context = info[g]
-        before = text[max(lo, m_start - 24) : m_start]
-        cut = max(before.rfind(","), before.rfind("，"), before.rfind(";"), before.rfind("；"))
-        before = before[cut + 1 :]
-        if excluded_before(before) or excluded_after(text[m_end : min(hi, m_end + 8)]):
-            continue
-        if (area := cat.sub_area.search(before)) and not any(before[: area.end(1)].endswith(o) for o in own if o):
-            continue
-        if context is not None:
-            stop = max(text.rfind(c, max(lo, m_start - 80), m_start) for c in "。;；!?！？\n")
-            if not context.search(text, max(lo, stop + 1, m_start - 80), m_start):
-                continue
-        if out and out[-1].end == m_start - 1 and text[m_start - 1] in "(（" and text[m_end : m_end + 1] in (")", "）"):
-            prev = out.pop()
-            out.append(Mention(prev.start, m_end + 1, prev.metric, prev.many))
-            continue
-        out.append(Mention(m_start, m_end, metric, many))
-    return out
+    """``find_mentions`` with the automaton switched off: the trie of literal prefixes and each
+    alias's regex (``_regex_scan``, the scanner before the automaton and its fallback) choose,
+    the same exclusion checks follow."""
+    automaton_scan = metrics._automaton_scan
+    metrics._automaton_scan = lambda *_: None
+    try:
+        return find_mentions(text, lo, hi, own)
+    finally:
+        metrics._automaton_scan = automaton_scan
+
+
+def test_the_reference_is_the_regex_scanner() -> None:
+    text = "地区生产总值增长6%，一般公共预算收入增长5%"
+    assert [(m.start, m.end) for m in _reference_mentions(text)] == [
+        (s, e) for _, s, e in metrics._regex_scan(text, 0, len(text))
+    ]
 
 
 def _alias_texts() -> list[str]:
@@ -71,46 +42,13 @@ def _alias_texts() -> list[str]:
 
 
 def _random_texts(seed: int, count: int) -> list[str]:
-    """Texts glued from alias texts (whole, cut at either end, back to back, bracketed),
-    their characters, the words the exclusion checks look for around a mention (占, 全国,
-    人均, 比重, 新区, 空气 …), punctuation, characters outside the BMP and ordinary filler."""
-    rng = random.Random(seed)
-    words = _alias_texts()
-    chars = sorted({c for w in words for c in w})
+    """Texts glued from alias texts (also bracketed), with the words the exclusion checks look
+    for around a mention (占, 全国, 人均, 比重, 新区, 空气 …), punctuation and characters outside
+    the BMP."""
     context = ["占", "占全市", "全国", "人均", "单位", "的比重", "占比", "能耗", "排名", "2倍", "新区", "园区实现",
                "某某新区", "镇", "城镇", "空气", "PM2.5", "总额", "额", "实现", "常住", "总", "人数", "人次"]
     filler = list("的和在增长。，、；;,!？\n (（)）") + ["😀", "𠀀", "é", "12.5%", "亿元"]
-    out = []
-    for _ in range(count):
-        parts = []
-        for _ in range(rng.randint(1, 30)):
-            w = rng.choice(words)
-            r = rng.random()
-            if r < 0.35:
-                parts.append(w)
-            elif r < 0.5:
-                parts.append(w[: rng.randint(1, len(w))])
-            elif r < 0.6:
-                parts.append(w[rng.randint(0, len(w) - 1) :])
-            elif r < 0.7:
-                parts.append("(" + w + ")")
-            elif r < 0.8:
-                parts.append(rng.choice(context))
-            elif r < 0.9:
-                parts.append("".join(rng.choice(chars) for _ in range(rng.randint(1, 4))))
-            else:
-                parts.append("".join(rng.choice(filler) for _ in range(rng.randint(1, 3))))
-        out.append("".join(parts))
-    return out
-
-
-@pytest.fixture(scope="module")
-def reports(sample_dir: Path) -> list[str]:
-    """The sample reports and the held-out texts, normalised as the pipeline reads them."""
-    paths = sorted(sample_dir.glob("*.txt")) + sorted(HOLDOUT_TEXTS.glob("*.txt"))
-    texts = [t for p in paths for t, _title, _channel in read_reports(p)]
-    assert len(texts) >= 28
-    return texts
+    return glued_texts(_alias_texts(), seed, count, fillers=context + filler, brackets=True)
 
 
 def test_the_shipped_aliases_are_all_searched_by_the_automaton() -> None:
@@ -118,9 +56,9 @@ def test_the_shipped_aliases_are_all_searched_by_the_automaton() -> None:
     assert metrics._automaton_scan("地区生产总值增长6%", 0, 10) == [("gdp__0", 0, 6)]
 
 
-def test_mentions_are_the_reference_mentions_on_the_sample_and_holdout_reports(reports: list[str]) -> None:
+def test_mentions_are_the_reference_mentions_on_the_sample_and_holdout_reports(report_texts: list[str]) -> None:
     total = 0
-    for text in reports:
+    for text in report_texts:
         assert metrics._automaton_scan(text, 0, len(text)) == metrics._regex_scan(text, 0, len(text))
         got = find_mentions(text)
         assert got == _reference_mentions(text)
@@ -227,8 +165,8 @@ def test_a_text_outside_the_bmp_is_scanned_by_characters() -> None:
     assert metrics._automaton_scan(text, 0, len(text)) == metrics._regex_scan(text, 0, len(text)) != []
 
 
-def test_without_an_automaton_the_regexes_find_the_same_mentions(reports: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = reports[:5] + _random_texts(seed=17, count=200)
+def test_without_an_automaton_the_regexes_find_the_same_mentions(report_texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = report_texts[:5] + _random_texts(seed=17, count=200)
     expected = [find_mentions(t) for t in texts]
     monkeypatch.setattr(metrics, "_automaton", lambda: None)  # as when an alias is not plain
     assert metrics._automaton_scan("地区生产总值", 0, 6) is None
