@@ -13,12 +13,11 @@ from zhaoshang.extract.industries import (
     PRIORITY_WEIGHT,
     SECTION_WEIGHTS,
     SUFFIX_WEIGHT,
-    dispatch_regex,
     extract_industries,
     tag_industries,
     taxonomy,
-    trie_regex,
 )
+from zhaoshang.extract.tries import dispatch_regex, trie_regex
 from zhaoshang.model import Document, Section, Sentence
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import rjieba
 
-from zhaoshang.extract import names
+from zhaoshang.extract import names, tries
 from zhaoshang.extract.names import (
     CLAUSE_PUNCT,
     SENTENCE_RUN,
@@ -135,15 +135,15 @@ BUSINESS = ["科技", "能源", "新能源", "新材料", "生物", "生物科�
 def test_scan_trie_regex_matches_what_the_trie_matches_in_the_same_order(words: list[str], tail: str) -> None:
     """Same spans alone, repeated, and where the rest of the pattern makes the engine back
     off to a shorter word (which must be the same next-longest word as the trie's)."""
-    from zhaoshang.extract.industries import trie_regex
+    from zhaoshang.extract.tries import trie_regex
 
     trie = trie_regex(words)
     plain = re.compile(f"(?:{trie})" + tail.format(trie=trie))
-    fast = re.compile(f"(?:{names.scan_trie_regex(words)})" + tail.format(trie=trie))
+    fast = re.compile(f"(?:{tries.scan_trie_regex(words)})" + tail.format(trie=trie))
     for text in sample_texts()[:4] + generated_texts(words + ["园", "公司"], seed=7):
         assert spans(fast.finditer(text)) == spans(plain.finditer(text)), text[:80]
 
 
 def test_scan_trie_regex_refuses_single_character_words() -> None:
     with pytest.raises(ValueError):
-        names.scan_trie_regex(["园", "园区"])
+        tries.scan_trie_regex(["园", "园区"])

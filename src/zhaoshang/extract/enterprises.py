@@ -31,7 +31,8 @@ import re
 import rjieba
 
 from zhaoshang.extract import names
-from zhaoshang.extract.industries import tag_industries, taxonomy, trie_regex
+from zhaoshang.extract.industries import tag_industries, taxonomy
+from zhaoshang.extract.tries import scan_trie_regex, trie_regex
 from zhaoshang.extract.names import (
     LEAD_WORDS,
     canonical_key,
@@ -40,7 +41,6 @@ from zhaoshang.extract.names import (
     literal_keys,
     name_start,
     run_start,
-    scan_trie_regex,
     SENTENCE_RUN,
     strip_region,
 )
@@ -84,7 +84,7 @@ WEAK_WORDS: tuple[str, ...] = (
 _BUSINESS_WORDS = set(WEAK_WORDS) | _STRONG
 # A run of business words.  Written X(?:X)* rather than (?:X)+ so that the pattern opens
 # with a first-character class, from which the engine skips, in C, every position where no
-# business word starts; the first X is the scanning form of the trie (names.scan_trie_regex:
+# business word starts; the first X is the scanning form of the trie (tries.scan_trie_regex:
 # same matches, half the cost over a report), the repeats the plain trie.
 _BUSINESS_TRIE = trie_regex(_BUSINESS_WORDS)
 _BUSINESS = re.compile(f"(?:{scan_trie_regex(_BUSINESS_WORDS)})(?:{_BUSINESS_TRIE})*")

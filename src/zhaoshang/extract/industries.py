@@ -10,7 +10,7 @@ Matching takes, in a single pass over the text, the leftmost term and the longes
 automaton (``ahocorasick-rs``, compiled Rust), which costs about a third of the best Python regex;
 ``taxonomy().pattern`` is the same matcher as a regex, kept for texts the automaton cannot take
 (lone surrogates) and as the reference the tests compare the automaton with.  For that regex a
-plain prefix trie (``trie_regex``) would do, but its first level is an alternation of ~230
+plain prefix trie (``tries.trie_regex``) would do, but its first level is an alternation of ~230
 first characters that Python's engine tries one by one at every candidate character;
 ``dispatch_regex`` builds the same matcher so that each step is a constant-time
 character-class test (see its docstring), about three times cheaper.
@@ -35,7 +35,7 @@ import json
 import operator
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -43,6 +43,7 @@ from typing import Any
 import ahocorasick_rs
 
 from zhaoshang.extract.names import split_sentences
+from zhaoshang.extract.tries import dispatch_regex
 from zhaoshang.model import Document, IndustryMention, Sentence
 
 SECTION_WEIGHTS: dict[str, float] = {
@@ -90,113 +91,6 @@ class Taxonomy:
             out.append(code)
             code = self.entries[code].parent or ""
         return out
-
-
-def _trie(words: Iterable[str]) -> dict[str, Any]:
-    """Nested dicts, one level per character; the key "" marks the end of a word."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    return trie
-
-
-def _node_regex(node: dict[str, Any]) -> str:
-    """The words below ``node`` as a regex, longest alternative first at every node."""
-    branches = [re.escape(ch) + _node_regex(child) for ch, child in sorted(node.items()) if ch]
-    # longer continuations first so the longest word wins; "" (end of word) last
-    branches.sort(key=len, reverse=True)
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """One regex for many words, factored as a prefix trie (新能源|新能源汽车|新材料 →
-    新(?:能源(?:汽车)?|材料)), longest alternative first at every node.
-
-    The regex engine then walks the trie instead of trying hundreds of alternatives at
-    each position: one pass over the text, like Aho–Corasick, with leftmost-longest hits.
-    """
-    return _node_regex(_trie(words))
-
-
-def _alternation(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-def _char_class(chars: Iterable[str]) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
-def dispatch_regex(words: Iterable[str], *, groups: int | None = None) -> str:
-    """The same matcher as :func:`trie_regex` (leftmost-longest, identical matches), laid
-    out for the speed of Python's regex engine on a large vocabulary.
-
-    The engine tests the alternatives of ``a|b|c…`` one after another, so a trie whose first
-    level has 230 characters costs 230 tests at every text character that starts some word,
-    and most such characters (建, 全, 新 …) start none here.  Character classes are tested in
-    constant time, so this layout branches on classes and checks exact characters only
-    where few candidates are left:
-
-    1. ``[first chars]`` — the engine's own class scan finds candidate positions;
-    2. ``(?=[second chars])`` — most candidates stop here;
-    3. the second characters are split into ``groups`` classes (√ of their number by
-       default); only the candidate's group is entered, and a look-behind class on the
-       first character drops pairs that cannot start a word;
-    4. inside the group, branch on the third character (single-character tests), then
-       confirm the first three characters with a look-behind and continue along the trie;
-       words of exactly two characters are confirmed by one look-behind alternation.
-    Single-character words are tried last, so the longest word still wins.
-    """
-    trie = _trie(words)
-    if not trie or "" in trie:  # no words, or the empty word: nothing to dispatch on
-        return _node_regex(trie) if trie else "(?!)"
-    pairs: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for a, node in sorted(trie.items()):
-        for b, child in sorted(node.items()):
-            if b:
-                pairs.setdefault(b, []).append((a, child))
-    singles = [a for a, node in trie.items() if "" in node]
-    tail = [f"(?<={_char_class(singles)})"] if singles else []
-    if not pairs:
-        return _char_class(trie) + _alternation(tail)
-
-    def weight(b: str) -> int:  # alternatives a second character brings into its group
-        return sum(len(child) for _, child in pairs[b])
-
-    n = groups or max(1, round(len(pairs) ** 0.5))
-    bins: list[list[str]] = [[] for _ in range(min(n, len(pairs)))]
-    loads = [0] * len(bins)
-    for b in sorted(pairs, key=lambda b: (-weight(b), b)):
-        i = loads.index(min(loads))
-        bins[i].append(b)
-        loads[i] += weight(b)
-
-    group_alts = []
-    for seconds in bins:
-        thirds: dict[str, list[str]] = {}
-        two_char: list[str] = []
-        firsts: set[str] = set()
-        for b in sorted(seconds):
-            for a, child in pairs[b]:
-                firsts.add(a)
-                if "" in child:
-                    two_char.append(re.escape(a + b))
-                for c, rest in sorted(child.items()):
-                    if c:
-                        thirds.setdefault(c, []).append(f"(?<={re.escape(a + b + c)}){_node_regex(rest)}")
-        inner = [re.escape(c) + _alternation(alts) for c, alts in sorted(thirds.items())]
-        if two_char:
-            inner.append("(?<=" + "|".join(two_char) + ")")
-        group_alts.append(f"{_char_class(seconds)}(?<={_char_class(firsts)}(?s:.)){_alternation(inner)}")
-    longer = f"(?={_char_class(pairs)})" + _alternation(group_alts)
-    if tail:
-        longer = "(?:" + "|".join([longer, *tail]) + ")"
-    return _char_class(trie) + longer
 
 
 def _load_raw() -> dict[str, Any]:

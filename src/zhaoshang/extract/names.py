@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import rjieba
@@ -436,48 +436,3 @@ def literal_keys(words: Sequence[str]) -> list[re.Pattern[str]]:
     return [re.compile(f"{re.escape(c)}(?<=[{re.escape(''.join(sorted(prev)))}]{re.escape(c)})") for c, prev in sorted(by_last.items())]
 
 
-def _trie_body(node: dict[str, dict]) -> str:
-    """The regex below a trie node, longest continuation first, ending a word last."""
-    branches = [re.escape(ch) + _trie_body(child) for ch, child in sorted(node.items()) if ch]
-    branches.sort(key=len, reverse=True)
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-def scan_trie_regex(words: Iterable[str]) -> str:
-    """One regex for many words of two or more characters, shaped for scanning a whole text.
-
-    It matches the same strings, preferring them in the same order (longest first), as a
-    prefix trie of the words (industries.trie_regex), so it can replace one anywhere.  A
-    trie opens with one alternative per first character, and the engine tries all of
-    them at every position holding such a character — most of them only to fail on the
-    second.  Here the first character is one class (the engine's fast skip still applies),
-    a lookahead drops at once the positions whose second character starts no word, and
-    only then one alternative per second character runs, the first character checked by
-    a lookbehind: 新(?:能源|材料)|能源 → [新能](?=[能材源])(?:能(?<=新能)源|材(?<=新材)料|源(?<=能源)).
-    """
-    trie: dict[str, dict] = {}
-    for w in words:
-        if len(w) < 2:
-            raise ValueError(f"scan_trie_regex needs words of two or more characters: {w!r}")
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    by_second: dict[str, dict[str, list[str]]] = {}
-    for first, node in sorted(trie.items()):
-        for second, rest in sorted(node.items()):
-            by_second.setdefault(second, {}).setdefault(_trie_body(rest), []).append(first)
-
-    def cls(chars: Iterable[str]) -> str:
-        chars = sorted(chars)
-        return re.escape(chars[0]) if len(chars) == 1 else "[" + "".join(map(re.escape, chars)) + "]"
-
-    alternatives = []
-    for second, rests in sorted(by_second.items()):
-        e = re.escape(second)
-        inner = [f"(?<={cls(firsts)}{e}){rest}" for rest, firsts in rests.items()]
-        alternatives.append(e + (inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"))
-    return f"{cls(trie)}(?={cls(by_second)})(?:" + "|".join(alternatives) + ")"

@@ -17,7 +17,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from zhaoshang.extract.industries import tag_industries, trie_regex
+from zhaoshang.extract.industries import tag_industries
+from zhaoshang.extract.tries import trie_regex
 from zhaoshang.extract.names import (
     SENTENCE_RUN,
     clause_floor,
