@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NamedTuple
 
 import rjieba
 
@@ -218,26 +218,23 @@ def start_document(text: str) -> None:
         _MEMO_TEXT, _TAG_MEMO, _CUT_MEMO, _STRIP_MEMO = text, {}, {}, {}
 
 
-def tag(s: str) -> list[tuple[str, str]]:
-    """``rjieba.tag(s)``, memoised for the current document (do not mutate the result)."""
-    memo = _TAG_MEMO
+def _memoised(memo: dict[str, Any], segment: Callable[[str], Any], s: str) -> Any:
     found = memo.get(s)
     if found is None:
         if len(memo) > _MEMO_MAX:
             memo.clear()
-        found = memo[s] = rjieba.tag(s)
+        found = memo[s] = segment(s)
     return found
+
+
+def tag(s: str) -> list[tuple[str, str]]:
+    """``rjieba.tag(s)``, memoised for the current document (do not mutate the result)."""
+    return _memoised(_TAG_MEMO, rjieba.tag, s)
 
 
 def cut(s: str) -> list[str]:
     """``rjieba.cut(s)``, memoised for the current document (do not mutate the result)."""
-    memo = _CUT_MEMO
-    found = memo.get(s)
-    if found is None:
-        if len(memo) > _MEMO_MAX:
-            memo.clear()
-        found = memo[s] = rjieba.cut(s)
-    return found
+    return _memoised(_CUT_MEMO, rjieba.cut, s)
 
 
 # --- where a name starts --------------------------------------------------------------
