@@ -260,3 +260,21 @@ def test_optimizing_the_index_changes_no_result(corpus: Corpus) -> None:
     after = search(corpus.engine, "就业", limit=50)
     assert (after.total, after.facets) == (before.total, before.facets)
     assert [(h.report_id, h.start) for h in after.hits] == [(h.report_id, h.start) for h in before.hits]
+
+
+def test_parallel_facet_parts_never_wait_for_the_engines_pool(corpus: Corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A request holds one pooled connection while its other parts are counted: they must not
+    need a second one, or a full pool would leave every request waiting."""
+    if corpus.backend != "sqlite":
+        pytest.skip("only the FTS5 backend splits facet counting over cores")
+    from zhaoshang.search import backend_sqlite
+    from zhaoshang.store.db import make_engine
+
+    one_pass = search(corpus.engine, "发展")
+    tight = make_engine(corpus.engine.url.database, pool_size=1, max_overflow=0, pool_timeout=1)
+    monkeypatch.setattr(backend_sqlite, "PARALLEL_FROM", 1)
+    try:
+        parallel = search(tight, "发展")
+    finally:
+        tight.dispose()
+    assert (parallel.total, parallel.facets) == (one_pass.total, one_pass.facets)

@@ -13,9 +13,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import threading
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -305,8 +308,8 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
     if len(parts) == 1:
         rows = _facet_rows(conn, where, params, parts[0])
     else:
-        engine = conn.engine
-        futures = [_pool.submit(_facet_rows_own_connection, engine, where, params, part) for part in parts[1:]]
+        database = conn.engine.url.database or ""
+        futures = [_pool.submit(_facet_rows_read_only, database, *_facet_query(where, params, part)) for part in parts[1:]]
         rows = _facet_rows(conn, where, params, parts[0])
         for future in futures:
             rows += future.result()
@@ -343,41 +346,59 @@ def _parts(conn: Connection) -> list[tuple[int, int] | None]:
 
 
 def _shared_file(conn: Connection) -> bool:
-    """True when another connection from the pool sees the same database: an in-memory SQLite
-    database is private to its connection, so its facets are never counted in parallel."""
+    """True when the database is a file another connection can open by its path: an in-memory
+    database is private to its connection (and a ``file:`` URI is left alone), so their facets
+    are never counted in parallel."""
     database = conn.engine.url.database or ""
-    return database not in ("", ":memory:") and "mode=memory" not in database
+    return database not in ("", ":memory:") and not database.startswith("file:")
 
 
-def _facet_rows_own_connection(
-    engine: Any, where: str, params: dict[str, Any], part: tuple[int, int] | None
-) -> list[Any]:
-    with engine.connect() as conn:
-        return _facet_rows(conn, where, params, part)
+_readers = threading.local()
+_READERS_PER_THREAD = 4
+
+
+def _facet_rows_read_only(database: str, sql: str, params: dict[str, Any]) -> list[Any]:
+    """Run a facet part on this helper thread's own read-only connection to ``database``.
+
+    Not a connection from the engine's pool: a request holding one pooled connection while it
+    waits for its part must never wait for a second one (with every request doing the same, a
+    full pool would leave them all waiting).
+    """
+    cached: dict[str, sqlite3.Connection] = getattr(_readers, "by_database", None) or {}
+    _readers.by_database = cached
+    reader = cached.get(database)
+    if reader is None:
+        if len(cached) >= _READERS_PER_THREAD:
+            cached.pop(next(iter(cached))).close()
+        reader = sqlite3.connect(Path(database).resolve().as_uri() + "?mode=ro", uri=True)
+        reader.execute("PRAGMA busy_timeout = 10000")
+        cached[database] = reader
+    return reader.execute(sql, params).fetchall()
 
 
 def _facet_rows(conn: Connection, where: str, params: dict[str, Any], part: tuple[int, int] | None) -> list[Any]:
     """(facet letter, value, count) rows for the matches in ``part`` (a half-open rowid range)."""
+    sql, part_params = _facet_query(where, params, part)
+    return list(conn.execute(text(sql), part_params).all())
+
+
+def _facet_query(where: str, params: dict[str, Any], part: tuple[int, int] | None) -> tuple[str, dict[str, Any]]:
     if part is not None:
         params = {**params, "part_lo": part[0], "part_hi": part[1]}
         where += " AND search_fts.rowid >= :part_lo AND search_fts.rowid < :part_hi"
-    return list(
-        conn.execute(
-            text(
-                f"WITH m AS MATERIALIZED (SELECT search_fts.rowid >> {_REPORT_SHIFT} AS rid,"
-                f" search_fts.rowid & {_KIND_MASK} AS k, count(*) AS n"
-                f" FROM search_fts WHERE search_fts MATCH :q{where} GROUP BY rid, k),"
-                " j AS MATERIALIZED (SELECT t.n, r.province_code, r.level, r.year"
-                "  FROM (SELECT rid, sum(n) AS n FROM m GROUP BY rid) t"
-                "  LEFT JOIN search_reports r ON r.report_id = t.rid)"
-                " SELECT 'p' AS f, province_code AS v, sum(n) AS n FROM j GROUP BY province_code"
-                " UNION ALL SELECT 'l', level, sum(n) FROM j GROUP BY level"
-                " UNION ALL SELECT 'y', year, sum(n) FROM j GROUP BY year"
-                " UNION ALL SELECT 's', k, sum(n) FROM m GROUP BY k"
-            ),
-            params,
-        ).all()
+    sql = (
+        f"WITH m AS MATERIALIZED (SELECT search_fts.rowid >> {_REPORT_SHIFT} AS rid,"
+        f" search_fts.rowid & {_KIND_MASK} AS k, count(*) AS n"
+        f" FROM search_fts WHERE search_fts MATCH :q{where} GROUP BY rid, k),"
+        " j AS MATERIALIZED (SELECT t.n, r.province_code, r.level, r.year"
+        "  FROM (SELECT rid, sum(n) AS n FROM m GROUP BY rid) t"
+        "  LEFT JOIN search_reports r ON r.report_id = t.rid)"
+        " SELECT 'p' AS f, province_code AS v, sum(n) AS n FROM j GROUP BY province_code"
+        " UNION ALL SELECT 'l', level, sum(n) FROM j GROUP BY level"
+        " UNION ALL SELECT 'y', year, sum(n) FROM j GROUP BY year"
+        " UNION ALL SELECT 's', k, sum(n) FROM m GROUP BY k"
     )
+    return sql, params
 
 
 def compile_words(query: Query, bonus: set[str]) -> str | None:
