@@ -110,15 +110,3 @@ def test_mentions_and_tags_are_the_same_with_either_scanner(
     assert automaton[0] == regex[0]
     assert automaton[1] == regex[1]
     assert sum(map(len, automaton[0])) > 1000  # the reports do name industries
-
-
-def test_mentions_filled_slot_by_slot_equal_constructed_ones(
-    report_texts: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    docs = [extract_document(t) for t in report_texts[:4]]
-    assert industries._FILL_SLOTS  # the model has the fields the walk fills
-    filled = [extract_industries(d) for d in docs]
-    monkeypatch.setattr(industries, "_FILL_SLOTS", False)
-    constructed = [extract_industries(d) for d in docs]
-    assert filled == constructed
-    assert [m.type for ms in filled for m in ms] == ["industry"] * sum(map(len, filled))

@@ -16,12 +16,11 @@ import pytest
 import rjieba
 
 from zhaoshang.extract import names, tries
+from zhaoshang.extract.tries import keyed_finditer, literal_keys
 from zhaoshang.extract.names import (
     CLAUSE_PUNCT,
     SENTENCE_RUN,
     clause_floor,
-    keyed_finditer,
-    literal_keys,
     run_start,
     split_sentences,
 )

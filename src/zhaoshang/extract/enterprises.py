@@ -32,13 +32,11 @@ import rjieba
 
 from zhaoshang.extract import names
 from zhaoshang.extract.industries import tag_industries, taxonomy
-from zhaoshang.extract.tries import scan_trie_regex, trie_regex
+from zhaoshang.extract.tries import keyed_finditer, literal_keys, scan_trie_regex, trie_regex
 from zhaoshang.extract.names import (
     LEAD_WORDS,
     canonical_key,
     clause_floor,
-    keyed_finditer,
-    literal_keys,
     name_start,
     run_start,
     SENTENCE_RUN,

@@ -127,11 +127,6 @@ class _Bound(NamedTuple):
     last: Amount | None = None  # the list's last amount: the quote runs to it
 
 
-# Builds a named tuple from all its fields in order, in C (a named tuple's own __new__ is
-# Python code): for the bindings made once per figure.
-_new_tuple = tuple.__new__
-
-
 def _catalogue() -> Catalogue:
     """The metric catalogue, looked up once (``catalogue()`` is cached, but a call costs)."""
     global _CAT
@@ -464,7 +459,7 @@ def _bind_single(
         m = before[-1]
         gap = _mask(text, m.end, a.start, masked)
         if _GAP_RE.fullmatch(gap) and gap.count(",") <= 2 and not (m.many and m.metric is None):
-            return _new_tuple(_Bound, (a, m.metric, m.start, gap, a, None))
+            return _Bound._make((a, m.metric, m.start, gap, a, None))
     clause = _mask(text, cstart, a.start, masked)
     piece = clause[max(clause.rfind(","), clause.rfind("、")) + 1 :]  # after the last , or 、
     pm = cat.pronouns.match(piece) if cat.pronouns else None
@@ -483,7 +478,7 @@ def _bind_single(
         # 增长6.5%左右，(在实际工作中)力争7%: a higher bar for the same figure
         prev = bound[-1]
         return _Bound(a, prev.metric, prev.subject_start, prev.measure_gap, a)
-    return _new_tuple(_Bound, (a, None, a.start, "", a, None))
+    return _Bound._make((a, None, a.start, "", a, None))
 
 
 def _period(

@@ -28,7 +28,6 @@ Weights say how much a mention tells about what the region *prioritises*:
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import itertools
 import json
@@ -267,7 +266,6 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
     priority, weights, suffixes = PRIORITY_CONTEXT.search, SECTION_WEIGHTS, SUFFIX_WORDS
     other = weights["other"]
     suffix_heads, n_text = _SUFFIX_HEADS, len(text)
-    new, direct, mention_type = IndustryMention.__new__, _FILL_SLOTS, _MENTION_TYPE
     n_sentences, n_headings = len(starts), len(heading_starts)
     # the sentence the walk is in: sentences[i - 1] when i > 0, ending at ``sentence_end``;
     # its kind and weight once a hit needs them (None before); the next sentence's start
@@ -311,20 +309,9 @@ def extract_industries(doc: Document) -> list[IndustryMention]:
         w = rounded.get(weight)
         if w is None:
             w = rounded[weight] = round(weight, 3)
-        if direct:  # what the dataclass __init__ does, without its call (see _FILL_SLOTS)
-            mention = new(IndustryMention)
-            mention.quote = term
-            mention.start = s
-            mention.end = e
-            mention.type = mention_type
-            mention.code = code
-            mention.name = name
-            mention.section_kind = mention_kind
-            mention.weight = w
-        else:
-            mention = IndustryMention(
-                code=code, name=name, section_kind=mention_kind, weight=w, quote=term, start=s, end=e
-            )
+        mention = IndustryMention(
+            code=code, name=name, section_kind=mention_kind, weight=w, quote=term, start=s, end=e
+        )
         append(mention)
     return out
 
@@ -333,19 +320,6 @@ _START = operator.attrgetter("start")
 _NEVER = sys.maxsize
 """A position past any text: the walk's "no next sentence / heading"."""
 _SUFFIX_HEADS = frozenset(w[0] for w in SUFFIX_WORDS)
-
-_MENTION_FIELDS = ("quote", "start", "end", "type", "code", "name", "section_kind", "weight")
-_MENTION_TYPE = IndustryMention.__dataclass_fields__["type"].default
-_FILL_SLOTS = (
-    tuple(f.name for f in dataclasses.fields(IndustryMention)) == _MENTION_FIELDS
-    and _MENTION_TYPE is not dataclasses.MISSING
-    and not hasattr(IndustryMention, "__post_init__")
-)
-"""Whether ``extract_industries`` may fill a mention's slots itself instead of calling the
-dataclass ``__init__`` (a Python frame fed by keywords: about a twelfth of the walk's cost
-per mention).  Checked once against the model, so a field added to IndustryMention sends the
-walk back to the constructor instead of leaving the field unset."""
-
 
 def roll_up(code: str) -> str:
     """The nearest standard category above a report term (文旅 → R, 光伏 → SEI-6, 石材 → 30);

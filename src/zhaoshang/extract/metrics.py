@@ -70,11 +70,6 @@ class Catalogue:
     """Alias key → what :func:`find_mentions` checks around it (see ``_alias_info``)."""
 
 
-# Builds a named tuple from all its fields in order, in C: a named tuple's own __new__ is
-# Python code, and a report builds hundreds of mentions.
-_new_tuple = tuple.__new__
-
-
 def _load() -> dict[str, Any]:
     raw = resources.files("zhaoshang.extract").joinpath("data/metrics.json").read_text(encoding="utf-8")
     return json.loads(raw)
@@ -400,5 +395,5 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str,
             prev = out.pop()
             out.append(Mention(prev.start, m_end + 1, prev.metric, prev.many))
             continue
-        out.append(_new_tuple(Mention, (m_start, m_end, metric, many)))
+        out.append(Mention._make((m_start, m_end, metric, many)))
     return out

@@ -38,10 +38,6 @@ class Amount(NamedTuple):
     text: str
 
 
-# Builds a named tuple from all its fields in order, in C: a named tuple's own __new__ is
-# Python code, and a report builds thousands of amounts.
-_new_tuple = tuple.__new__
-
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -219,7 +215,7 @@ def find_amounts(text: str, start: int = 0, stop: int | None = None) -> list[Amo
             number = -number
         full_unit = mag + unit
         yuan = money_to_yuan(number, full_unit) if full_unit.endswith(("元", "人民币")) else None
-        out.append(_new_tuple(Amount, (number, full_unit, yuan, at, end, text[at:end])))
+        out.append(Amount._make((number, full_unit, yuan, at, end, text[at:end])))
     if words:
         out = sorted(out + words, key=lambda a: a.start)
     return out

@@ -18,12 +18,10 @@ import bisect
 import re
 
 from zhaoshang.extract.industries import tag_industries
-from zhaoshang.extract.tries import trie_regex
+from zhaoshang.extract.tries import keyed_finditer, literal_keys, trie_regex
 from zhaoshang.extract.names import (
     SENTENCE_RUN,
     clause_floor,
-    keyed_finditer,
-    literal_keys,
     name_start,
     run_start,
     start_document,
@@ -56,7 +54,7 @@ KINDS: dict[str, str] = {
 # not used that way: measured 2.5× slower).
 _SUFFIX = re.compile(trie_regex(KINDS))
 # ...and over a whole report it is found faster still from the kinds' last characters
-# (区, 园, 地, 心 after the right character: see names.keyed_finditer).
+# (区, 园, 地, 心 after the right character: see tries.keyed_finditer).
 _SUFFIX_KEYS = literal_keys(list(KINDS))
 _SUFFIX_WIDTH = max(map(len, KINDS))
 #: the characters a park kind ends with: a name without one holds no kind

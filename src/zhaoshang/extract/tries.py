@@ -18,10 +18,10 @@ its reference and fallback.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["trie_regex", "dispatch_regex", "scan_trie_regex"]
+__all__ = ["trie_regex", "dispatch_regex", "scan_trie_regex", "keyed_finditer", "literal_keys"]
 
 
 def _trie(words: Iterable[str]) -> dict[str, Any]:
@@ -163,3 +163,53 @@ def scan_trie_regex(words: Iterable[str]) -> str:
         inner = [f"(?<={cls(firsts)}{e}){rest}" for rest, firsts in rests.items()]
         alternatives.append(e + (inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"))
     return f"{cls(trie)}(?={cls(by_second)})(?:" + "|".join(alternatives) + ")"
+
+
+# --- scanning a whole text fast ---------------------------------------------------------
+# The regex engine finds a pattern that opens with a literal (公司, 区(?<=…)) at memchr-like
+# speed, but one that opens with a choice of characters (公司|集团, a trie of suffixes) is
+# tried at every position, about ten times slower over a whole report.  ``keyed_finditer``
+# gets the second kind's matches at the first kind's speed.
+
+
+def keyed_finditer(pattern: re.Pattern[str], keys: Sequence[re.Pattern[str]], text: str,
+                   width: int, reach: int = 0) -> Iterator[re.Match[str]]:
+    """Exactly the matches of ``pattern.finditer(text)``, found from the hits of ``keys``.
+
+    Preconditions (the caller's pattern must meet them): every match of ``pattern`` is
+    1 to ``width`` characters long and contains a hit of one of ``keys`` (patterns that open
+    with a literal, so the engine skips to them in C), and its lookarounds read at most
+    ``reach`` characters past the match.  Then, for the first key hit ``q`` at or after
+    the cursor, no match can start before ``q - width + 1``, and one starting at or before
+    ``q`` is found whole by a search bounded to ``q + width + reach``; a match found
+    after ``q`` is left to the next key hit (a match always holds one).
+    """
+    if len(keys) == 1:
+        starts = [h.start() for h in keys[0].finditer(text)]
+    else:
+        starts = sorted(h.start() for k in keys for h in k.finditer(text))
+    search = pattern.search
+    cursor = 0
+    for q in starts:
+        if q < cursor:
+            continue
+        m = search(text, max(cursor, q - width + 1), q + width + reach)
+        if m is not None and m.start() <= q:
+            yield m
+            cursor = m.end()
+
+
+def literal_keys(words: Sequence[str]) -> list[re.Pattern[str]]:
+    """Keys for :func:`keyed_finditer` over a set of words of two or more characters: one
+    pattern per first character (获(?=[批评])) or per last character (区(?<=[开新…]区)),
+    whichever needs fewer — each opens with a literal and matches inside every word."""
+    if any(len(w) < 2 for w in words):
+        raise ValueError("literal_keys needs words of two or more characters")
+    by_first: dict[str, set[str]] = {}
+    by_last: dict[str, set[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], set()).add(w[1])
+        by_last.setdefault(w[-1], set()).add(w[-2])
+    if len(by_first) <= len(by_last):
+        return [re.compile(f"{re.escape(c)}(?=[{re.escape(''.join(sorted(nxt)))}])") for c, nxt in sorted(by_first.items())]
+    return [re.compile(f"{re.escape(c)}(?<=[{re.escape(''.join(sorted(prev)))}]{re.escape(c)})") for c, prev in sorted(by_last.items())]

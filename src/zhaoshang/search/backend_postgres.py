@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from zhaoshang.search.filters import FacetCounts, Filters, UnitRow
+from zhaoshang.search.filters import FacetCounts, Filters, UnitRow, unit_rows
 from zhaoshang.search.query import Query, Term
 from zhaoshang.search.tokens import bigram_phrase, escape, word_token
 from zhaoshang.search.units_build import Unit
@@ -199,7 +199,7 @@ def page(
     where = _where(flt, params)
     rows = conn.execute(
         text(
-            "SELECT p.*, r.title, r.year AS report_year, r.region_code AS report_region, g.name AS region_name FROM"
+            "SELECT p.*, r.title, r.year, r.region_code, g.name AS region_name FROM"
             " (SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence,"
             "  ts_rank(u.tsv, CAST(:q AS tsquery)) AS score FROM search_units u"
             f"  WHERE u.tsv @@ CAST(:q AS tsquery){where}"
@@ -209,11 +209,7 @@ def page(
         ),
         params,
     ).all()
-    return [
-        UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence,
-                r.title, r.report_year, r.report_region, r.region_name)  # fmt: skip
-        for r in rows
-    ]
+    return unit_rows(rows)
 
 
 def all_units(conn: Connection, match: str, flt: Filters) -> list[tuple[int, int, int]]:

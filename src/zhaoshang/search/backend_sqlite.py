@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from zhaoshang.search.filters import FacetCounts, Filters, UnitRow
+from zhaoshang.search.filters import FacetCounts, Filters, UnitRow, unit_rows
 from zhaoshang.search.query import Query, Term
 from zhaoshang.search.normalize import compact_text, fold
 from zhaoshang.search.tokens import bigram_lines, bigram_phrase, escape, word_token
@@ -432,11 +432,7 @@ def page(
         ),
         params,
     ).all()
-    return [
-        UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence,
-                r.title, r.year, r.region_code, r.region_name)  # fmt: skip
-        for r in rows
-    ]
+    return unit_rows(rows)
 
 
 def _page_by_proxy(conn: Connection, params: dict[str, Any], where: str, words: str | None) -> list[UnitRow]:
@@ -460,11 +456,7 @@ def _page_by_proxy(conn: Connection, params: dict[str, Any], where: str, words: 
         ),
         params,
     ).all()
-    return [
-        UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence,
-                r.title, r.year, r.region_code, r.region_name)  # fmt: skip
-        for r in rows
-    ]
+    return unit_rows(rows)
 
 
 def all_units(conn: Connection, match: str, flt: Filters) -> list[tuple[int, int, int]]:

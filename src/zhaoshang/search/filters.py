@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,15 @@ class UnitRow:
     year: int | None = None
     region_code: str | None = None
     region_name: str | None = None
+
+
+def unit_rows(rows: Iterable[Any]) -> list[UnitRow]:
+    """UnitRows from result rows with the columns both backends' page queries select."""
+    return [
+        UnitRow(r.report_id, r.span_start, r.span_end, r.section_kind, float(r.score), r.sentence,
+                r.title, r.year, r.region_code, r.region_name)  # fmt: skip
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True, slots=True)
