@@ -113,3 +113,20 @@ def test_rebuild_in_worker_processes_and_batches_equals_one_process(engine: Engi
     assert rebuild(engine, workers=2) == 45
     two = [(r.total, r.facets, [(h.report_id, h.start) for h in r.hits]) for r in map(lambda q: search(engine, q, limit=50), queries)]
     assert one == two and one[0][0] == 45 + 30  # 财政 in every report, and a second sentence in 30
+
+
+def test_facets_follow_a_report_reindexed_with_another_year(engine: Engine) -> None:
+    """The facets' in-memory copy of the report table must notice every write."""
+    assert search(engine, "就业").facets["year"] == []
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        report = _report(session)
+        index_report(session, report)
+    assert search(engine, "就业").facets["year"] == [(2021, "2021", 1)]
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        report = session.get(Report, report.id)
+        report.year = 2022
+        index_report(session, report)
+    assert search(engine, "就业").facets["year"] == [(2022, "2022", 1)]
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        remove_report(session, report.id)
+    assert search(engine, "就业").facets["year"] == []

@@ -4,6 +4,8 @@
   (recall layer), tokenised by FTS5's ``ascii`` tokenizer, which keeps our escaped tokens whole.
 * ``search_units``: one row per sentence — offsets and the sentence itself, for snippets.
 * ``search_reports``: one row per report — the filter/facet columns.
+* ``search_state``: one row, a random ``generation`` replaced by every write, so that the
+  in-memory copy of ``search_reports`` the facets use knows when it is stale.
 * ``search_tokens``: the report's word-layer tokens, zlib-packed: SQLite 3.40 has no
   ``contentless_delete``, so a contentless table forgets a row only when told exactly which tokens
   it held.  The bigram layer is a pure function of the stored sentence and is recomputed; the word
@@ -15,14 +17,16 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import weakref
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, text
 
+from zhaoshang.search import rowid_facets
 from zhaoshang.search.filters import FacetCounts, Filters, UnitRow, unit_rows
 from zhaoshang.search.query import Query, Term
 from zhaoshang.search.normalize import compact_text, fold
@@ -66,6 +70,8 @@ SCHEMA = (
         province_code TEXT,
         level TEXT
     )""",
+    "CREATE TABLE IF NOT EXISTS search_state (generation INTEGER NOT NULL)",
+    "INSERT INTO search_state (generation) SELECT random() WHERE NOT EXISTS (SELECT 1 FROM search_state)",
     # apart from search_reports so that facet lookups read small rows, not 50 KB blobs
     "CREATE TABLE IF NOT EXISTS search_tokens (report_id INTEGER PRIMARY KEY, tokens BLOB NOT NULL)",
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
@@ -77,7 +83,7 @@ SCHEMA = (
     f"INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', {64 << 20})",
 )
 
-TABLES = ("search_fts", "search_units", "search_reports", "search_tokens")
+TABLES = ("search_fts", "search_units", "search_reports", "search_tokens", "search_state")
 
 
 def has_schema(conn: Connection) -> bool:
@@ -133,6 +139,10 @@ def rows(units: list[Unit]) -> Rows | None:
     )
 
 
+_NEW_GENERATION = "UPDATE search_state SET generation = random()"
+"""Random, not a counter: an index dropped and rebuilt must never repeat an earlier generation."""
+
+
 def write_rows(conn: Connection, prepared: Rows | None) -> None:
     """Insert one report's prepared rows inside the caller's transaction.
 
@@ -154,6 +164,7 @@ def write_rows(conn: Connection, prepared: Rows | None) -> None:
             prepared.units,
         )
         cursor.executemany("INSERT INTO search_fts (rowid, words, bigrams) VALUES (?, ?, ?)", prepared.fts)
+        cursor.execute(_NEW_GENERATION)
     finally:
         cursor.close()
 
@@ -199,6 +210,7 @@ def delete_report(conn: Connection, report_id: int) -> int:
     conn.execute(text("DELETE FROM search_units WHERE report_id = :r"), {"r": report_id})
     conn.execute(text("DELETE FROM search_reports WHERE report_id = :r"), {"r": report_id})
     conn.execute(text("DELETE FROM search_tokens WHERE report_id = :r"), {"r": report_id})
+    conn.execute(text(_NEW_GENERATION))
     return len(units)
 
 
@@ -215,6 +227,7 @@ def delete_all(conn: Connection) -> None:
     conn.execute(text("DELETE FROM search_units"))
     conn.execute(text("DELETE FROM search_reports"))
     conn.execute(text("DELETE FROM search_tokens"))
+    conn.execute(text(_NEW_GENERATION))
 
 
 # --- queries -----------------------------------------------------------------------------------
@@ -296,28 +309,27 @@ _pool = ThreadPoolExecutor(max_workers=_PARTS, thread_name_prefix="zhaoshang-fac
 def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCounts, int]:
     """Exact counts by facet, and the lowest rowid of the ranking window (0 = rank everything).
 
-    One pass over the matching rowids groups them by (report, section); report attributes are
-    joined per report, not per match.  Grouping costs about 0.4 µs per match, so a common word
-    with 100,000 matches spends most of its time here: on a big index the rowid space is cut
-    into one part per core and the parts are counted on their own connections at once (SQLite
-    releases the GIL while it steps), then added up.
+    SQLite only lists the matching rowids (``group_concat``); they are counted by report and
+    section in numpy (see ``rowid_facets``).  On a big index the rowid space is cut into one part
+    per core and the parts are listed on their own connections at once (SQLite releases the GIL
+    while it steps).
     """
     params: dict[str, Any] = {"q": match}
     where = _where(flt, params)
     parts = _parts(conn)
     if len(parts) == 1:
-        rows = _facet_rows(conn, where, params, parts[0])
+        texts = [_rowid_list(conn, where, params, parts[0])]
     else:
         database = conn.engine.url.database or ""
-        futures = [_pool.submit(_facet_rows_read_only, database, *_facet_query(where, params, part)) for part in parts[1:]]
-        rows = _facet_rows(conn, where, params, parts[0])
-        for future in futures:
-            rows += future.result()
-    by: dict[str, dict[Any, int]] = {"p": {}, "l": {}, "y": {}, "s": {}}
-    for f, v, n in rows:
-        key = SECTION_BY_CODE.get(v, "other") if f == "s" else v
-        by[f][key] = by[f].get(key, 0) + n
-    total = sum(by["s"].values())
+        futures = [_pool.submit(_rowid_list_read_only, database, *_rowid_query(where, params, part)) for part in parts[1:]]
+        texts = [_rowid_list(conn, where, params, parts[0])] + [future.result() for future in futures]
+    rowids = rowid_facets.parse_rowids(texts)
+    kinds, (province, level, year) = rowid_facets.count(rowids, _report_table(conn), _REPORT_SHIFT, _KIND_MASK)
+    sections: dict[str | None, int] = {}
+    for code, n in kinds.items():
+        key = SECTION_BY_CODE.get(code, "other")
+        sections[key] = sections.get(key, 0) + n
+    total = len(rowids)
     lo = 0
     if total > RANK_WINDOW:  # FTS5 walks rowids backwards natively: the window costs its own size
         params["w"] = RANK_WINDOW - 1
@@ -328,7 +340,21 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
             ),
             params,
         ).scalar() or 0
-    return FacetCounts(total, by["p"], by["l"], by["y"], by["s"]), lo
+    return FacetCounts(total, province, level, year, sections), lo
+
+
+_report_tables: weakref.WeakKeyDictionary[Engine, rowid_facets.ReportTable] = weakref.WeakKeyDictionary()
+
+
+def _report_table(conn: Connection) -> rowid_facets.ReportTable:
+    """``search_reports`` as read at the index's current generation (re-read only after a write)."""
+    generation = conn.execute(text("SELECT generation FROM search_state")).scalar()
+    table = _report_tables.get(conn.engine)
+    if table is None or table.generation != generation:
+        rows = conn.execute(text("SELECT report_id, province_code, level, year FROM search_reports")).all()
+        table = rowid_facets.report_table(generation, rows)
+        _report_tables[conn.engine] = table
+    return table
 
 
 def _parts(conn: Connection) -> list[tuple[int, int] | None]:
@@ -357,7 +383,7 @@ _readers = threading.local()
 _READERS_PER_THREAD = 4
 
 
-def _facet_rows_read_only(database: str, sql: str, params: dict[str, Any]) -> list[Any]:
+def _rowid_list_read_only(database: str, sql: str, params: dict[str, Any]) -> str | None:
     """Run a facet part on this helper thread's own read-only connection to ``database``.
 
     Not a connection from the engine's pool: a request holding one pooled connection while it
@@ -373,32 +399,20 @@ def _facet_rows_read_only(database: str, sql: str, params: dict[str, Any]) -> li
         reader = sqlite3.connect(Path(database).resolve().as_uri() + "?mode=ro", uri=True)
         reader.execute("PRAGMA busy_timeout = 10000")
         cached[database] = reader
-    return reader.execute(sql, params).fetchall()
+    return reader.execute(sql, params).fetchone()[0]
 
 
-def _facet_rows(conn: Connection, where: str, params: dict[str, Any], part: tuple[int, int] | None) -> list[Any]:
-    """(facet letter, value, count) rows for the matches in ``part`` (a half-open rowid range)."""
-    sql, part_params = _facet_query(where, params, part)
-    return list(conn.execute(text(sql), part_params).all())
+def _rowid_list(conn: Connection, where: str, params: dict[str, Any], part: tuple[int, int] | None) -> str | None:
+    """The rowids of the matches in ``part`` (a half-open rowid range), comma-separated."""
+    sql, part_params = _rowid_query(where, params, part)
+    return conn.execute(text(sql), part_params).scalar()
 
 
-def _facet_query(where: str, params: dict[str, Any], part: tuple[int, int] | None) -> tuple[str, dict[str, Any]]:
+def _rowid_query(where: str, params: dict[str, Any], part: tuple[int, int] | None) -> tuple[str, dict[str, Any]]:
     if part is not None:
         params = {**params, "part_lo": part[0], "part_hi": part[1]}
         where += " AND search_fts.rowid >= :part_lo AND search_fts.rowid < :part_hi"
-    sql = (
-        f"WITH m AS MATERIALIZED (SELECT search_fts.rowid >> {_REPORT_SHIFT} AS rid,"
-        f" search_fts.rowid & {_KIND_MASK} AS k, count(*) AS n"
-        f" FROM search_fts WHERE search_fts MATCH :q{where} GROUP BY rid, k),"
-        " j AS MATERIALIZED (SELECT t.n, r.province_code, r.level, r.year"
-        "  FROM (SELECT rid, sum(n) AS n FROM m GROUP BY rid) t"
-        "  LEFT JOIN search_reports r ON r.report_id = t.rid)"
-        " SELECT 'p' AS f, province_code AS v, sum(n) AS n FROM j GROUP BY province_code"
-        " UNION ALL SELECT 'l', level, sum(n) FROM j GROUP BY level"
-        " UNION ALL SELECT 'y', year, sum(n) FROM j GROUP BY year"
-        " UNION ALL SELECT 's', k, sum(n) FROM m GROUP BY k"
-    )
-    return sql, params
+    return f"SELECT group_concat(search_fts.rowid) FROM search_fts WHERE search_fts MATCH :q{where}", params
 
 
 def compile_words(query: Query, bonus: set[str]) -> str | None:
