@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 import re
+import threading
 
 import pytest
+from sqlalchemy import event, text
 
 from zhaoshang.search.normalize import compact, fold, is_word_char
-from zhaoshang.search.query import QueryError
+from zhaoshang.search.query import QueryError, parse
 from zhaoshang.search.service import all_matches, search
 from zhaoshang.search.synonyms import expand, key
 from zhaoshang.search.units import split_units
@@ -278,3 +280,38 @@ def test_parallel_facet_parts_never_wait_for_the_engines_pool(corpus: Corpus, mo
     finally:
         tight.dispose()
     assert (parallel.total, parallel.facets) == (one_pass.total, one_pass.facets)
+
+
+@pytest.mark.parametrize("parallel_from", [10**9, 1], ids=["one part", "parallel parts"])
+def test_facets_of_more_matches_than_sqlites_longest_string_are_counted_in_halves(corpus: Corpus, monkeypatch, parallel_from: int) -> None:  # type: ignore[no-untyped-def]
+    if corpus.backend != "sqlite":
+        pytest.skip("only the FTS5 backend lists matching rowids in one string")
+    import sqlite3
+
+    from zhaoshang.search import backend_sqlite
+    from zhaoshang.search.filters import Filters
+    from zhaoshang.store.db import make_engine
+
+    match = backend_sqlite.compile_match(parse("发展"), set())
+    with corpus.engine.connect() as conn:
+        expected = backend_sqlite.facet_counts(conn, match, Filters())
+        listed = conn.execute(text("SELECT length(group_concat(rowid)) FROM search_fts WHERE search_fts MATCH :q"), {"q": match}).scalar()
+    connect = sqlite3.connect
+
+    def limited(*args, **kwargs):  # type: ignore[no-untyped-def]
+        connection = connect(*args, **kwargs)
+        connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, listed // 5)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", limited)  # the parallel parts' own readers
+    monkeypatch.setattr(backend_sqlite, "PARALLEL_FROM", parallel_from)
+    monkeypatch.setattr(backend_sqlite, "_readers", threading.local())  # readers opened before the patch would be unlimited
+    small = make_engine(corpus.engine.url.database)
+    event.listen(small, "connect", lambda connection, _: connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, listed // 5))
+    try:
+        with small.connect() as conn:
+            with pytest.raises(Exception, match="too big"):
+                conn.execute(text("SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH :q"), {"q": match}).scalar()
+            assert backend_sqlite.facet_counts(conn, match, Filters()) == expected
+    finally:
+        small.dispose()

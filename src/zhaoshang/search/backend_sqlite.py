@@ -19,6 +19,7 @@ import sqlite3
 import threading
 import weakref
 import zlib
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -318,11 +319,16 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
     where = _where(flt, params)
     parts = _parts(conn)
     if len(parts) == 1:
-        texts = [_rowid_list(conn, where, params, parts[0])]
+        texts = _rowid_lists(lambda part: _rowid_list(conn, where, params, part), parts[0])
     else:
         database = conn.engine.url.database or ""
-        futures = [_pool.submit(_rowid_list_read_only, database, *_rowid_query(where, params, part)) for part in parts[1:]]
-        texts = [_rowid_list(conn, where, params, parts[0])] + [future.result() for future in futures]
+        futures = [
+            _pool.submit(_rowid_lists, lambda part: _rowid_list_read_only(database, *_rowid_query(where, params, part)), part)
+            for part in parts[1:]
+        ]
+        texts = _rowid_lists(lambda part: _rowid_list(conn, where, params, part), parts[0])
+        for future in futures:
+            texts += future.result()
     rowids = rowid_facets.parse_rowids(texts)
     kinds, (province, level, year) = rowid_facets.count(rowids, _report_table(conn), _REPORT_SHIFT, _KIND_MASK)
     sections: dict[str | None, int] = {}
@@ -381,6 +387,21 @@ def _shared_file(conn: Connection) -> bool:
 
 _readers = threading.local()
 _READERS_PER_THREAD = 4
+
+
+def _rowid_lists(list_part: Callable[[tuple[int, int] | None], str | None], part: tuple[int, int] | None) -> list[str | None]:
+    """``list_part(part)``, or the lists of its halves when the list is longer than SQLite's
+    longest string (SQLITE_LIMIT_LENGTH, 1 GB by default: some 70 million matches)."""
+    try:
+        return [list_part(part)]
+    except Exception as exc:  # sqlite3.DataError, or SQLAlchemy's wrapper of it
+        if "too big" not in str(exc):
+            raise
+        lo, hi = part or (0, 1 << 62)
+        if hi - lo < 2:
+            raise
+        mid = (lo + hi) // 2
+        return _rowid_lists(list_part, (lo, mid)) + _rowid_lists(list_part, (mid, hi))
 
 
 def _rowid_list_read_only(database: str, sql: str, params: dict[str, Any]) -> str | None:
