@@ -168,8 +168,8 @@ def _where(flt: Filters, params: dict[str, Any]) -> str:
     return "".join(f" AND {s}" for s in sql)
 
 
-def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCounts, int]:
-    """Exact counts by facet in one grouped pass; PostgreSQL ranks every match (window 0)."""
+def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCounts, tuple[int, ...]]:
+    """Exact counts by facet in one grouped pass; PostgreSQL ranks every match (no window)."""
     params: dict[str, Any] = {"q": match}
     where = _where(flt, params)
     rows = conn.execute(
@@ -184,7 +184,7 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
     for r in rows:
         for i, value in enumerate((r.province_code, r.level, r.year, r.section_kind)):
             by[i][value] = by[i].get(value, 0) + r.n
-    return FacetCounts(sum(r.n for r in rows), *by), 0
+    return FacetCounts(sum(r.n for r in rows), *by), ()
 
 
 def compile_words(query: Query, bonus: set[str]) -> str | None:
@@ -193,7 +193,8 @@ def compile_words(query: Query, bonus: set[str]) -> str | None:
 
 
 def page(
-    conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo: int, words: str | None = None
+    conn: Connection, match: str, flt: Filters, limit: int, offset: int, window: tuple[int, ...],
+    words: str | None = None,
 ) -> list[UnitRow]:
     params: dict[str, Any] = {"q": match, "limit": limit, "offset": offset}
     where = _where(flt, params)

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -307,13 +308,14 @@ _PARTS = max(1, min(4, os.cpu_count() or 1))
 _pool = ThreadPoolExecutor(max_workers=_PARTS, thread_name_prefix="zhaoshang-facets")
 
 
-def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCounts, int]:
-    """Exact counts by facet, and the lowest rowid of the ranking window (0 = rank everything).
+def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCounts, tuple[int, ...]]:
+    """Exact counts by facet, and the rowids of the ranking window (empty: rank every match).
 
     SQLite only lists the matching rowids (``group_concat``); they are counted by report and
-    section in numpy (see ``rowid_facets``).  On a big index the rowid space is cut into one part
-    per core and the parts are listed on their own connections at once (SQLite releases the GIL
-    while it steps).
+    section in numpy (see ``rowid_facets``), and the newest ``RANK_WINDOW`` of them are the
+    window ``page`` ranks when there are more.  On a big index the rowid space is cut into one
+    part per core and the parts are listed on their own connections at once (SQLite releases
+    the GIL while it steps).
     """
     params: dict[str, Any] = {"q": match}
     where = _where(flt, params)
@@ -335,18 +337,8 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
     for code, n in kinds.items():
         key = SECTION_BY_CODE.get(code, "other")
         sections[key] = sections.get(key, 0) + n
-    total = len(rowids)
-    lo = 0
-    if total > RANK_WINDOW:  # FTS5 walks rowids backwards natively: the window costs its own size
-        params["w"] = RANK_WINDOW - 1
-        lo = conn.execute(
-            text(
-                f"SELECT search_fts.rowid FROM search_fts WHERE search_fts MATCH :q{where}"
-                " ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET :w"
-            ),
-            params,
-        ).scalar() or 0
-    return FacetCounts(total, province, level, year, sections), lo
+    window = rowid_facets.newest(rowids, RANK_WINDOW) if len(rowids) > RANK_WINDOW else ()
+    return FacetCounts(len(rowids), province, level, year, sections), window
 
 
 _report_tables: weakref.WeakKeyDictionary[Engine, rowid_facets.ReportTable] = weakref.WeakKeyDictionary()
@@ -369,7 +361,9 @@ def _parts(conn: Connection) -> list[tuple[int, int] | None]:
         return [None]
     # min/max are two index lookups; the id span stands in for the report count (gaps only
     # overstate it, and a part with no reports costs one empty lookup)
-    first, last = conn.execute(text("SELECT min(report_id), max(report_id) FROM search_reports")).one()
+    first, last = conn.execute(text(  # one aggregate per SELECT: SQLite then reads one b-tree end, not every row
+        "SELECT (SELECT min(report_id) FROM search_reports), (SELECT max(report_id) FROM search_reports)"
+    )).one()
     if first is None or last - first + 1 < PARALLEL_FROM:
         return [None]
     cuts = [(first + (last - first + 1) * i // _PARTS) << _REPORT_SHIFT for i in range(1, _PARTS)]
@@ -443,24 +437,25 @@ def compile_words(query: Query, bonus: set[str]) -> str | None:
 
 
 def page(
-    conn: Connection, match: str, flt: Filters, limit: int, offset: int, lo: int, words: str | None = None
+    conn: Connection, match: str, flt: Filters, limit: int, offset: int, window: tuple[int, ...],
+    words: str | None = None,
 ) -> list[UnitRow]:
     """One page, higher score first.
 
-    ``lo == 0``: bm25 over every match.  Otherwise (more than ``RANK_WINDOW`` matches) bm25 is
+    No ``window``: bm25 over every match.  Otherwise (more than ``RANK_WINDOW`` matches) bm25 is
     out of reach — FTS5 computes its IDF by visiting every match — so the window's matches are
     ordered by whole-word hit, then shorter sentence, then recency.
     """
-    params: dict[str, Any] = {"q": match, "lo": lo, "limit": limit, "offset": offset}
+    if window:
+        return _page_by_proxy(conn, window, limit, offset, words)
+    params: dict[str, Any] = {"q": match, "limit": limit, "offset": offset}
     where = _where(flt, params)
-    if lo:
-        return _page_by_proxy(conn, params, where, words)
     rows = conn.execute(
         text(
             "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence, p.score,"
             " r.title, r.year, r.region_code, g.name AS region_name FROM"
             " (SELECT search_fts.rowid AS id, -bm25(search_fts, 2.0, 1.0) AS score FROM search_fts"
-            f"  WHERE search_fts MATCH :q AND search_fts.rowid >= :lo{where}"
+            f"  WHERE search_fts MATCH :q{where}"
             "  ORDER BY score DESC, search_fts.rowid LIMIT :limit OFFSET :offset) p"
             " JOIN search_units u ON u.id = p.id JOIN reports r ON r.id = u.report_id"
             " LEFT JOIN regions g ON g.code = r.region_code ORDER BY p.score DESC, p.id"
@@ -470,7 +465,9 @@ def page(
     return unit_rows(rows)
 
 
-def _page_by_proxy(conn: Connection, params: dict[str, Any], where: str, words: str | None) -> list[UnitRow]:
+def _page_by_proxy(conn: Connection, window: tuple[int, ...], limit: int, offset: int, words: str | None) -> list[UnitRow]:
+    """The window's sentences are read by rowid: the query is not matched again."""
+    params: dict[str, Any] = {"ids": json.dumps(window), "lo": window[0], "limit": limit, "offset": offset}
     whole_word = "0.0"
     if words:
         params["w"] = words
@@ -483,8 +480,7 @@ def _page_by_proxy(conn: Connection, params: dict[str, Any], where: str, words: 
             "SELECT p.*, r.title, r.year, r.region_code, g.name AS region_name FROM"
             " (SELECT u.id, u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence,"
             f"  {whole_word} + 1.0 / (1 + u.span_end - u.span_start) AS score FROM search_units u"
-            "  WHERE u.id >= :lo AND u.id IN (SELECT search_fts.rowid FROM search_fts"
-            f"   WHERE search_fts MATCH :q AND search_fts.rowid >= :lo{where})"
+            "  WHERE u.id IN (SELECT value FROM json_each(:ids))"
             "  ORDER BY score DESC, u.id DESC LIMIT :limit OFFSET :offset) p"
             " JOIN reports r ON r.id = p.report_id LEFT JOIN regions g ON g.code = r.region_code"
             " ORDER BY p.score DESC, p.id DESC"

@@ -83,3 +83,10 @@ def count(rowids: np.ndarray, table: ReportTable, report_shift: int, kind_mask: 
         sums = np.bincount(of_report, weights=per_report, minlength=len(values))
         facets.append({values[code]: int(n) for code, n in enumerate(sums) if n})
     return kinds, facets
+
+
+def newest(rowids: np.ndarray, n: int) -> tuple[int, ...]:
+    """The ``n`` highest rowids, ascending (FTS5 lists rowids ascending: sorting is a fallback)."""
+    if len(rowids) > 1 and not (rowids[1:] > rowids[:-1]).all():
+        rowids = np.sort(rowids)
+    return tuple(rowids[-n:].tolist())
