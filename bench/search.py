@@ -186,8 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"SQL scan of the stored texts ({len(sql_scan)} queries): median {statistics.median(sql_scan):.1f} ms, "
           f"p95 {pct(sql_scan, 95):.1f} ms; speed-up median {statistics.median(sql_ratios):.0f}×")  # fmt: skip
     if engine.dialect.name == "sqlite" and len(texts) >= 10_000:
-        ok = [pct(lat, 95) <= 50, statistics.median(ratios) >= 100] + ([mb / build_s >= 2] if build_s else [])
-        print("goals (p95 ≤ 50 ms, ≥ 100× scan, ≥ 2 MB/s):", " ".join("met" if g else "MISSED" for g in ok))
+        goals = [
+            ("p95 ≤ 50 ms", pct(lat, 95) <= 50),
+            ("≥ 100× the SQL scan", statistics.median(sql_ratios) >= 100),
+            ("≥ 100× the in-memory str.count scan", statistics.median(ratios) >= 100),
+        ] + ([("build ≥ 2 MB/s", mb / build_s >= 2)] if build_s else [])
+        print("goals:", "; ".join(f"{name} {'met' if ok else 'MISSED'}" for name, ok in goals))
     engine.dispose()
     if tmp:
         for f in Path(tmp).glob("*"):
