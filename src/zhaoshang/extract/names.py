@@ -283,7 +283,113 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     split into single "verbs".  ``keep_verbs`` overrides ``lead_words`` for words that belong
     in a kind of name (建设 in 夹金山建设投资有限公司).  Never goes below ``floor`` or
     beyond ``max_len``.
+
+    Same result as :func:`_name_start_reference`; each token's verdict (go on, stop, or a
+    bracket) is looked up in a table kept per set of lead and kept verbs instead of being
+    worked out from its word and tag at every walk (the extractors walk hundreds of names
+    per report over the same few hundred tokens).
     """
+    lo = end - max_len
+    if lo < floor:
+        lo = floor
+    # tokenise from the clause start so segmentation sees the leading verb in context
+    window = text[floor:end] if end - floor <= 60 else text[end - 60 : end]
+    memo = _TAG_MEMO
+    tokens = memo.get(window) or tag(window)
+    verdicts = _verdicts(lead_words, keep_verbs)
+    pos = end
+    depth = 0  # inside a bracketed part of the name: 中国（湖南）自由贸易试验区, “双百”产业园
+    for token in reversed(tokens):
+        v = verdicts.get(token)
+        if v is None:
+            v = _verdict(token, lead_words, keep_verbs, verdicts)
+        if v:
+            if v == _STOP:
+                if not depth:
+                    break
+            elif v == _CLOSE:
+                depth += 1
+            elif v & _OPEN:
+                if depth:
+                    depth -= 1
+                elif v & _STOP:
+                    break
+            else:  # a closing quotation mark
+                if _short_quote(text, pos - 1):
+                    depth += 1
+                elif not depth and v & _STOP:
+                    break
+        n = len(token[0])
+        if pos - n < lo:
+            break
+        pos -= n
+    # a name does not start with a verb of two or more characters (坚持…园区, 复制推广自贸区)
+    while end - pos >= 2:
+        name = text[pos:end]
+        word, pos_tag = (memo.get(name) or tag(name))[0]
+        if (
+            pos_tag in _VERB_HEAD_TAGS
+            and len(word) >= 2
+            and word not in keep_verbs
+            and (end - pos > len(word) or rjieba.has_word(word))  # an unknown "verb" alone is a brand (韵达)
+        ):
+            pos += len(word)
+        else:
+            break
+    # jieba sometimes glues a leading verb to the name (做好园区, 开通保税…): peel them off
+    if end - pos >= 2:
+        peel = _peeler(lead_words, keep_verbs).match
+        while end - pos >= 2 and (m := peel(text, pos, end)):
+            pos = m.end()
+    return pos
+
+
+# A token's verdict in the walk of ``name_start``, as bits: _STOP (outside brackets the walk
+# stops there), and at most one bracket role: _OPEN (（ ( “), _CLOSE (） )), _QUOTE (”, a
+# closer when it ends a short quotation).  0: the token belongs to the name.
+_STOP, _OPEN, _CLOSE, _QUOTE = 1, 2, 4, 8
+_VERDICTS: dict[tuple[frozenset[str], frozenset[str]], dict[tuple[str, str], int]] = {}
+
+
+def _verdicts(lead_words: frozenset[str], keep_verbs: frozenset[str]) -> dict[tuple[str, str], int]:
+    key = (lead_words, keep_verbs)
+    found = _VERDICTS.get(key)
+    if found is None:
+        if len(_VERDICTS) > 64:
+            _VERDICTS.clear()
+        found = _VERDICTS[key] = {}
+    return found
+
+
+def _verdict(token: tuple[str, str], lead_words: frozenset[str], keep_verbs: frozenset[str],
+             table: dict[tuple[str, str], int]) -> int:
+    """Work out (and remember in ``table``) what ``name_start`` does at ``token``, in the
+    order of :func:`_name_start_reference`'s tests."""
+    word, pos_tag = token
+    if word in _CLOSERS:
+        v = _CLOSE  # a closer outside brackets opens a bracketed part before any other test
+    else:
+        if word in keep_verbs:
+            v = 0
+        elif word in lead_words or pos_tag in _STOP_POS or word.replace(".", "").isdigit():
+            v = _STOP
+        else:
+            v = 0 if _BREAK_CHARS.isdisjoint(word) else _STOP
+        if word in _OPENERS:
+            v |= _OPEN
+        elif word == "”":
+            v |= _QUOTE
+    if len(table) > _MEMO_MAX:
+        table.clear()
+    table[token] = v
+    return v
+
+
+def _name_start_reference(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = frozenset(),
+               lead_words: frozenset[str] = LEAD_WORDS, max_len: int = 20) -> int:
+    """The plain form of :func:`name_start` (every token judged by its own tests): the
+    reference the fast walk is tested against, kept so a change to the rules is made
+    here first and the equivalence test shows the fast form still gives the same start."""
     lo = end - max_len
     if lo < floor:
         lo = floor
