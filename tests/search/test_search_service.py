@@ -68,6 +68,15 @@ def test_two_character_words_are_found_everywhere(corpus: Corpus) -> None:
         assert len(reports) == expected
 
 
+def test_totals_and_facets_count_exactly_the_matching_sentences(corpus: Corpus) -> None:
+    """Totals are counted without the word-layer bonus terms, which must never change the set."""
+    for q in _draw_queries(corpus)[:60] + ["汉白玉新材料产业园", "克拉玛依区", "GDP", "规上"]:
+        result = search(corpus.engine, q)
+        matches = all_matches(corpus.engine, q)
+        assert result.total == len(matches), q
+        assert sum(n for _, _, n in result.facets["year"]) == len(matches), q
+
+
 def test_total_counts_every_matching_sentence_not_the_page(corpus: Corpus) -> None:
     result = search(corpus.engine, "发展", limit=5)
     assert len(result.hits) == 5

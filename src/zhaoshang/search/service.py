@@ -123,7 +123,9 @@ def search(
         match = backend.compile_match(parsed, bonus)
         flt = resolve_filters(conn, region=region, level=level, year=year, section_kind=section_kind,
                               fact_type=fact_type)  # fmt: skip
-        counts, window = backend.facet_counts(conn, match, flt)
+        # the word-layer bonus never changes which sentences match, only their scores: counting
+        # without it spares FTS5 a second posting list per word (10–25% of a common word's count)
+        counts, window = backend.facet_counts(conn, backend.compile_match(parsed, set()), flt)
         rows = []
         if counts.total > offset:
             rows = backend.page(conn, match, flt, limit, offset, window, backend.compile_words(parsed, bonus))
