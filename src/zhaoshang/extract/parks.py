@@ -86,6 +86,8 @@ _NOT_PARK = re.compile(r"宅基地$|公司|集团")
 _FACILITY_AFTER = re.compile(r"中小学|小学|中学|幼儿园|学校|医院|社区|小区")
 _AWARD_AFTER = re.compile(r"[^,，;；。]{0,6}(?:称号|标兵|单位|荣誉)")
 _SHARED_HEAD = re.compile(r"[、和及]$")
+#: how far back from its suffix a park's name may start
+_MAX_NAME = 22
 
 
 # what may follow a suffix and rejects it, as one pattern: a count (产业园3个), an award
@@ -100,6 +102,26 @@ def _after_rejects(text: str, ke: int) -> bool:
         _REJECTED_AFTER.match(text, ke)
         or _EACH_COUNTED.search(text, ke, ke + 12)  # 新增省级电商示范园和示范镇各1个: a count of kinds
     )
+
+
+def _rejected_whatever_the_start(text: str, floor: int, ks: int, ke: int, kind: str) -> bool:
+    """Rejections of :func:`_accept` that hold for every start the name can have, so the
+    name is not looked for (a walk costs a segmentation).
+
+    A name that is not dropped for being under two characters before its suffix spans at
+    least ``text[ks - 2 : ke]`` and at most ``text[max(floor, ks - 22) : ke]`` (the walk's
+    reach): what ``_accept`` finds in the first it finds in the name (宅基地, 教育基地, a
+    quotation mark), what it misses in the second it misses in the name (示范区 with no
+    economic word).  The patterns are literal alternations, so a match inside a span is a
+    match inside any span holding it.
+    """
+    if kind == "示范区" and not _ECON.search(text, max(floor, ks - _MAX_NAME), ke):
+        return True
+    if kind in ("基地", "示范区", "试验区") and (
+        "“" in text[ks - 2 : ks] or _NOT_INDUSTRY_BASE.search(text, ks - 2, ke)
+    ):
+        return True
+    return _NOT_PARK.search(text, ks - 2, ke) is not None
 
 
 def _accept(text: str, ns: int, ks: int, ke: int, kind: str, titles: "_Titles") -> bool:
@@ -184,7 +206,10 @@ def extract_parks(doc: Document) -> list[Park]:
         floor = clause_floor(text, ks)
         if ks - floor < 2 or _after_rejects(text, ke):
             continue  # the name can only start at or after the clause start
-        ns = name_start(text, ks, floor, keep_verbs=_KEEP_VERBS, max_len=22)
+        kind = KINDS[m.group()]
+        if _rejected_whatever_the_start(text, floor, ks, ke, kind):
+            continue
+        ns = name_start(text, ks, floor, keep_verbs=_KEEP_VERBS, max_len=_MAX_NAME)
         # a park kind inside the walked name (飞地园区有色金属…产业园) starts a new name
         # (a kind cut in half by the segmenter, 完成经/开区宝兴工业园, counts too)
         if _SUFFIX_END.search(text, ns, ks):  # a kind ending inside the name
@@ -196,7 +221,6 @@ def extract_parks(doc: Document) -> list[Park]:
         name = text[ns:ke]
         if ks - ns < 2 or name in seen:
             continue  # one fact per name as written (its first mention)
-        kind = KINDS[m.group()]
         if not _accept(text, ns, ks, ke, kind, titles):
             continue
         seen.add(name)
