@@ -124,9 +124,11 @@ def _rejected_whatever_the_start(text: str, floor: int, ks: int, ke: int, kind: 
     return _NOT_PARK.search(text, ks - 2, ke) is not None
 
 
-def _accept(text: str, ns: int, ks: int, ke: int, kind: str, titles: "_Titles") -> bool:
+def _accept(text: str, ns: int, ks: int, ke: int, kind: str, titles: "_Titles", floor: int | None = None) -> bool:
     """Whether the name ``text[ns:ke]`` (suffix at ``ks``) is a park (see module docstring);
-    the checks of :func:`_after_rejects` have already passed."""
+    the checks of :func:`_after_rejects` have already passed.  ``floor`` is the start of the
+    clause holding the name when the caller has it (the clause of the suffix: a name holds
+    no clause punctuation)."""
     name = text[ns:ke]
     if _PROGRAMME.match(text, ns) or _NOT_PARK.search(name):
         return False
@@ -142,7 +144,8 @@ def _accept(text: str, ns: int, ks: int, ke: int, kind: str, titles: "_Titles") 
         return False
     if titles.inside(ns):
         return False  # inside a document title
-    floor = clause_floor(text, ns)
+    if floor is None:
+        floor = clause_floor(text, ns)
     if _COUNTED_BEFORE.search(text[max(floor, ns - 10) : ns]):
         return False
     if _TITLE_VERB.search(text, run_start(text, ns, SENTENCE_RUN), ns):
@@ -221,7 +224,7 @@ def extract_parks(doc: Document) -> list[Park]:
         name = text[ns:ke]
         if ks - ns < 2 or name in seen:
             continue  # one fact per name as written (its first mention)
-        if not _accept(text, ns, ks, ke, kind, titles):
+        if not _accept(text, ns, ks, ke, kind, titles, floor):
             continue
         seen.add(name)
         out.append(Park(name=name, park_kind=kind, industries=tag_industries(name),
