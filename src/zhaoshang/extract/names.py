@@ -298,7 +298,7 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     window = text[floor:end] if end - floor <= 60 else text[end - 60 : end]
     memo = _TAG_MEMO
     tokens = memo.get(window) or tag(window)
-    verdicts, heads, peel = _walk_tables(lead_words, keep_verbs)
+    verdicts = _verdicts(lead_words, keep_verbs)
     pos = end
     depth = 0  # inside a bracketed part of the name: 中国（湖南）自由贸易试验区, “双百”产业园
     for token in reversed(tokens):
@@ -328,58 +328,39 @@ def name_start(text: str, end: int, floor: int, *, keep_verbs: frozenset[str] = 
     # a name does not start with a verb of two or more characters (坚持…园区, 复制推广自贸区)
     while end - pos >= 2:
         name = text[pos:end]
-        first = (memo.get(name) or tag(name))[0]
-        h = heads.get(first)
-        if h is None:
-            h = _head_verdict(first, keep_verbs, heads)
-        # _HEAD_ALONE: also when it is the whole name (an unknown "verb" alone is a brand, 韵达)
-        if h and (h == _HEAD_ALONE or end - pos > len(first[0])):
-            pos += len(first[0])
+        word, pos_tag = (memo.get(name) or tag(name))[0]
+        if (
+            pos_tag in _VERB_HEAD_TAGS
+            and len(word) >= 2
+            and word not in keep_verbs
+            and (end - pos > len(word) or rjieba.has_word(word))  # an unknown "verb" alone is a brand (韵达)
+        ):
+            pos += len(word)
         else:
             break
     # jieba sometimes glues a leading verb to the name (做好园区, 开通保税…): peel them off
     if end - pos >= 2:
+        peel = _peeler(lead_words, keep_verbs).match
         while end - pos >= 2 and (m := peel(text, pos, end)):
             pos = m.end()
     return pos
-
-
-#: what the first token of a name is to ``name_start``: not a leading verb (0), a leading
-#: verb only when more of the name follows (_HEAD_GLUED), or one in any case (_HEAD_ALONE)
-_HEAD_GLUED, _HEAD_ALONE = 1, 2
-_WALK_TABLES: dict[tuple[frozenset[str], frozenset[str]], tuple[dict[tuple[str, str], int], dict[tuple[str, str], int], Callable[..., re.Match[str] | None]]] = {}
-
-
-def _walk_tables(lead_words: frozenset[str], keep_verbs: frozenset[str]) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int], Callable[..., re.Match[str] | None]]:
-    """The per-settings tables of ``name_start``: token verdicts, first-token verdicts and
-    the peeling pattern's ``match`` (one lookup per walk)."""
-    key = (lead_words, keep_verbs)
-    found = _WALK_TABLES.get(key)
-    if found is None:
-        if len(_WALK_TABLES) > 64:
-            _WALK_TABLES.clear()
-        found = _WALK_TABLES[key] = ({}, {}, _peeler(lead_words, keep_verbs).match)
-    return found
-
-
-def _head_verdict(token: tuple[str, str], keep_verbs: frozenset[str], table: dict[tuple[str, str], int]) -> int:
-    """Work out (and remember in ``table``) whether ``name_start`` drops ``token`` from the
-    head of a name, in the terms of :func:`_name_start_reference`'s test."""
-    word, pos_tag = token
-    if pos_tag in _VERB_HEAD_TAGS and len(word) >= 2 and word not in keep_verbs:
-        h = _HEAD_ALONE if rjieba.has_word(word) else _HEAD_GLUED
-    else:
-        h = 0
-    if len(table) > _MEMO_MAX:
-        table.clear()
-    table[token] = h
-    return h
 
 
 # A token's verdict in the walk of ``name_start``, as bits: _STOP (outside brackets the walk
 # stops there), and at most one bracket role: _OPEN (（ ( “), _CLOSE (） )), _QUOTE (”, a
 # closer when it ends a short quotation).  0: the token belongs to the name.
 _STOP, _OPEN, _CLOSE, _QUOTE = 1, 2, 4, 8
+_VERDICTS: dict[tuple[frozenset[str], frozenset[str]], dict[tuple[str, str], int]] = {}
+
+
+def _verdicts(lead_words: frozenset[str], keep_verbs: frozenset[str]) -> dict[tuple[str, str], int]:
+    key = (lead_words, keep_verbs)
+    found = _VERDICTS.get(key)
+    if found is None:
+        if len(_VERDICTS) > 64:
+            _VERDICTS.clear()
+        found = _VERDICTS[key] = {}
+    return found
 
 
 def _verdict(token: tuple[str, str], lead_words: frozenset[str], keep_verbs: frozenset[str],
