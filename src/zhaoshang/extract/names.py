@@ -218,25 +218,26 @@ def start_document(text: str) -> None:
         _MEMO_TEXT, _TAG_MEMO, _CUT_MEMO, _STRIP_MEMO = text, {}, {}, {}
 
 
-def _memoised(memo: dict[str, Any], segment: Callable[[str], Any], s: str) -> Any:
+def _remember(memo: dict[str, Any], segment: Callable[[str], Any], s: str) -> Any:
+    """``segment(s)``, stored in ``memo`` (bounded); the caller has looked it up already."""
     if len(memo) > _MEMO_MAX:
         memo.clear()
     found = memo[s] = segment(s)
     return found
 
 
-# tag and cut look the memo up themselves and call _memoised only on a miss: most calls
+# tag and cut look the memo up themselves and call _remember only on a miss: most calls
 # hit, and a hit then costs one function call, not two.
 def tag(s: str) -> list[tuple[str, str]]:
     """``rjieba.tag(s)``, memoised for the current document (do not mutate the result)."""
     found = _TAG_MEMO.get(s)
-    return _memoised(_TAG_MEMO, rjieba.tag, s) if found is None else found
+    return _remember(_TAG_MEMO, rjieba.tag, s) if found is None else found
 
 
 def cut(s: str) -> list[str]:
     """``rjieba.cut(s)``, memoised for the current document (do not mutate the result)."""
     found = _CUT_MEMO.get(s)
-    return _memoised(_CUT_MEMO, rjieba.cut, s) if found is None else found
+    return _remember(_CUT_MEMO, rjieba.cut, s) if found is None else found
 
 
 # --- where a name starts --------------------------------------------------------------
