@@ -229,7 +229,8 @@ def _subjects(text: str, lo: int, hi: int, mentions: list[Mention], n: int) -> t
 
 def _measure(metric: str, a: Amount, gap: str) -> str | None:
     spec = _catalogue().specs[metric]
-    if _unit_family(a.unit) == "%":
+    family = _unit_family(a.unit)
+    if family == "%":
         if spec.always_growth:
             return "growth_pct"
         head, _, tail = gap.rpartition("#")
@@ -242,7 +243,7 @@ def _measure(metric: str, a: Amount, gap: str) -> str | None:
         if _GROWTH.search(tail):
             return "growth_pct"
         return None
-    if _unit_family(a.unit) not in spec.units:
+    if family not in spec.units:
         return None
     if spec.rate or spec.always_growth:
         return None
@@ -338,19 +339,17 @@ def _extract(
         for b in _bind_sentence(text, lo, hi, amounts, masked, mentions):
             if b.metric is None:
                 continue  # bound to no metric: no statement (see _indicator), no scope needed
+            measure = _measure(b.metric, b.amount, b.measure_gap)
+            if measure is None:
+                continue  # not a measure of its metric: no statement either
             if markers is None:
                 markers = tracker.markers(text)
                 marker_pos = [p for p, _ in markers]
             # the markers up to the statement's own figure (a later clause may switch period)
             scope = tracker.scope_at(markers, marker_pos, kind, sec_start, b.anchor.start)
-            ind = _indicator(text, lo, b, masked, year, scope)
-            if ind is None:
-                continue
-            key = (ind.metric, ind.period, ind.kind, ind.measure, ind.number, ind.unit)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(ind)
+            ind = _indicator(text, lo, b, masked, year, scope, measure, seen)
+            if ind is not None:
+                out.append(ind)
     return out
 
 
@@ -505,13 +504,14 @@ def _period(
     return scope_period(scope, year)
 
 
-def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, scope: str) -> Indicator | None:
-    if b.metric is None:
-        return None
+def _indicator(
+    text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, scope: str, measure: str,
+    seen: set[tuple],
+) -> Indicator | None:
+    """The statement ``b`` makes as ``measure`` (see :func:`_measure`), or None: no period,
+    or a statement already made — its key is in ``seen``, where a new one's is added (the
+    Indicator is built only for a new statement)."""
     a = b.amount
-    measure = _measure(b.metric, a, b.measure_gap)
-    if measure is None:
-        return None
     number = a.number
     tail = b.measure_gap.rsplit("#", 1)[-1]  # the words right before the figure
     if measure in ("growth_pct", "avg_growth_pct") and _FALL.search(tail):
@@ -525,10 +525,15 @@ def _indicator(text: str, lo: int, b: _Bound, amounts: list[Amount], year: int, 
         # statement's own year — for a 2022 report's review, "2020-2021".
         p_lo = p_hi - _N[n_years.group(1)] + 1
     kind = "actual" if p_hi < year else "target"
+    period = period_label(p_lo, p_hi)
+    key = (b.metric, period, kind, measure, number, a.unit)
+    if key in seen:
+        return None
+    seen.add(key)
     end = _qualifier_end(text, b.last or a)
     return Indicator(
         metric=b.metric,
-        period=period_label(p_lo, p_hi),
+        period=period,
         kind=kind,
         measure=measure,
         number=number,
