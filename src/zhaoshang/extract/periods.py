@@ -18,7 +18,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from zhaoshang.extract.sections import plan_span
 
@@ -172,18 +171,15 @@ class ScopeTracker:
                 else:
                     for w in h[1]:
                         widths.setdefault(w, set()).update(h[2] if w else core[0])
-        by_last: dict[str, list[tuple[str, dict[int, set[str]]]]] = {}
+        by_last: dict[str, list[tuple[str, int, tuple[tuple[int, frozenset[str]], ...]]]] = {}
         for core, widths in heads.items():
-            by_last.setdefault(core[-1], []).append((core, widths))
-        # One scan per last character; each core's lookbehind is followed by an empty group,
-        # so a hit names (``lastindex``) the first core of the list that ends there — the
-        # only one, unless a core ends another (a plan name outside 十一五…十六五 is a bare 五):
-        # then every core of the scan is tried at each hit.
-        self._core_scans: list[tuple[re.Pattern[str], list[_Core], bool]] = []
-        for ch, cores in by_last.items():
-            alone = not any(c != core and c.endswith(core) for core, _ in cores for c, _ in cores)
-            scan = re.compile(re.escape(ch) + "(?:" + "|".join(f"(?<={re.escape(c)})()" for c, _ in cores) + ")")
-            self._core_scans.append((scan, [_Core(core, len(core), *_width_checks(widths)) for core, widths in cores], alone))
+            by_last.setdefault(core[-1], []).append(
+                (core, len(core), tuple((w, frozenset(chars)) for w, chars in sorted(widths.items())))
+            )
+        self._core_scans = [
+            (re.compile(re.escape(ch) + "(?:" + "|".join(f"(?<={re.escape(c)})" for c, _, _ in cores) + ")"), cores)
+            for ch, cores in by_last.items()
+        ]
 
     def markers(self, text: str) -> list[tuple[int, Scope]]:
         """Every time marker of a whole text, (position, scope) in order: scan once, then
@@ -195,19 +191,16 @@ class ScopeTracker:
         marker holding them could start, leftmost first, never inside an earlier marker."""
         padded = "\n" + text
         starts: list[int] = []
-        append = starts.append
         startswith = padded.startswith
-        for scan, cores, alone in self._core_scans:
+        for scan, cores in self._core_scans:
             for hit in scan.finditer(padded):
                 end = hit.end()
-                for core in (cores[hit.lastindex - 1],) if alone else [c for c in cores if startswith(c.core, end - c.n)]:
-                    at = end - core.n
-                    for w, chars in core.singles:
-                        if w <= at and padded[at - w] in chars:
-                            append(at - w)
-                    for lo, hi, cls in core.runs:
-                        for m in cls.finditer(padded, max(0, at - hi), max(0, at - lo + 1)):
-                            append(m.start())
+                for core, n, widths in cores:
+                    if startswith(core, end - n):
+                        at = end - n
+                        for w, chars in widths:
+                            if w <= at and padded[at - w] in chars:
+                                starts.append(at - w)
         starts.sort()
         out: list[tuple[int, Scope]] = []
         match = self._both_text.match
@@ -233,40 +226,6 @@ class ScopeTracker:
                 return scope
             i -= 1
         return _DEFAULT_SCOPE.get(section_kind, "unknown")
-
-
-class _Core(NamedTuple):
-    """A marker core and where a marker holding it can start, as :meth:`ScopeTracker.markers`
-    checks it: ``singles`` (width, characters) one by one; ``runs`` (least and greatest width,
-    a class of the characters) for consecutive widths sharing their characters (a sentence
-    start up to nine characters before a year), found by one search instead of a test each."""
-
-    core: str
-    n: int
-    singles: tuple[tuple[int, frozenset[str]], ...]
-    runs: tuple[tuple[int, int, re.Pattern[str]], ...]
-
-
-def _width_checks(
-    widths: dict[int, set[str]],
-) -> tuple[tuple[tuple[int, frozenset[str]], ...], tuple[tuple[int, int, re.Pattern[str]], ...]]:
-    """Split a core's widths into single checks and runs of three or more consecutive widths
-    with the same characters (see :class:`_Core`)."""
-    singles: list[tuple[int, frozenset[str]]] = []
-    runs: list[tuple[int, int, re.Pattern[str]]] = []
-    ws = sorted(widths)
-    i = 0
-    while i < len(ws):
-        j = i
-        while j + 1 < len(ws) and ws[j + 1] == ws[j] + 1 and widths[ws[j + 1]] == widths[ws[i]]:
-            j += 1
-        if j - i >= 2:
-            cls = re.compile("[" + "".join(re.escape(c) for c in sorted(widths[ws[i]])) + "]")
-            runs.append((ws[i], ws[j], cls))
-        else:
-            singles.extend((w, frozenset(widths[w])) for w in ws[i : j + 1])
-        i = j + 1
-    return tuple(singles), tuple(runs)
 
 
 _TERMINALS = frozenset("。！？；!?;\n \t\r\u3000")
