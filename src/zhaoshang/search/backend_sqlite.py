@@ -2,14 +2,16 @@
 
 * ``search_fts`` (rowid = unit id) has two columns, ``words`` (word layer) and ``bigrams``
   (recall layer), tokenised by FTS5's ``ascii`` tokenizer, which keeps our escaped tokens whole.
-* ``search_units``: one row per sentence — offsets and the sentence itself, for snippets.
+* ``search_units``: one row per sentence — its offsets; a hit's sentence is cut from
+  ``reports.text`` (keeping a copy here would write the whole text a second time while building).
 * ``search_reports``: one row per report — the filter/facet columns.
 * ``search_state``: one row, a random ``generation`` replaced by every write, so that the
   in-memory copy of ``search_reports`` the facets use knows when it is stale.
-* ``search_tokens``: the report's word-layer tokens, zlib-packed: SQLite 3.40 has no
-  ``contentless_delete``, so a contentless table forgets a row only when told exactly which tokens
-  it held.  The bigram layer is a pure function of the stored sentence and is recomputed; the word
-  layer depends on what the segmenter had learnt when the report was indexed, so it is kept.
+* ``search_tokens``: per report, each unit's word-layer tokens and the folded characters its
+  bigrams come from, zlib-packed: SQLite 3.40 has no ``contentless_delete``, so a contentless table
+  forgets a row only when told exactly which tokens it held, and by then the report's text may
+  already have changed.  The word layer depends on what the segmenter had learnt when the report
+  was indexed, so it is kept as written; the bigrams are recomputed from the characters.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ from sqlalchemy import Connection, Engine, text
 from zhaoshang.search import rowid_facets
 from zhaoshang.search.filters import FacetCounts, Filters, UnitRow, unit_rows
 from zhaoshang.search.query import Query, Term
-from zhaoshang.search.normalize import compact_text, fold
 from zhaoshang.search.tokens import bigram_lines, bigram_phrase, escape, word_token
 from zhaoshang.search.units_build import Unit
 
@@ -61,8 +62,7 @@ SCHEMA = (
         report_id INTEGER NOT NULL,
         span_start INTEGER NOT NULL,
         span_end INTEGER NOT NULL,
-        section_kind TEXT,
-        sentence TEXT NOT NULL
+        section_kind TEXT
     )""",
     """CREATE TABLE IF NOT EXISTS search_reports (
         report_id INTEGER PRIMARY KEY,
@@ -115,7 +115,7 @@ class Rows:
 
     report: tuple[int, int | None, str | None, str | None, str | None]
     tokens: bytes
-    units: list[tuple[int, int, int, int, str, str]]
+    units: list[tuple[int, int, int, int, str]]
     fts: list[tuple[int, str, str]]
 
 
@@ -127,14 +127,14 @@ def rows(units: list[Unit]) -> Rows | None:
     fts_rows = []
     for n, u in enumerate(units):
         i = unit_rowid(r.report_id, u.section_kind, n)
-        unit_rows.append((i, r.report_id, u.start, u.end, u.section_kind, u.sentence))
+        unit_rows.append((i, r.report_id, u.start, u.end, u.section_kind))
         fts_rows.append((i, u.words, u.bigram_text))
     # FTS5 flushes its pending-terms buffer to a new segment whenever a rowid is lower than
     # the previous one; ascending inserts keep one buffer (6× faster, half the index size).
     fts_rows.sort()
     return Rows(
         report=(r.report_id, r.year, r.region_code, r.province_code, r.level),
-        tokens=_pack([u.words for u in units]),
+        tokens=_pack([u.words for u in units], [u.chars for u in units]),
         units=unit_rows,
         fts=fts_rows,
     )
@@ -162,8 +162,7 @@ def write_rows(conn: Connection, prepared: Rows | None) -> None:
         )
         cursor.execute("INSERT INTO search_tokens (report_id, tokens) VALUES (?, ?)", (prepared.report[0], prepared.tokens))
         cursor.executemany(
-            "INSERT INTO search_units (id, report_id, span_start, span_end, section_kind, sentence)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO search_units (id, report_id, span_start, span_end, section_kind) VALUES (?, ?, ?, ?, ?)",
             prepared.units,
         )
         cursor.executemany("INSERT INTO search_fts (rowid, words, bigrams) VALUES (?, ?, ?)", prepared.fts)
@@ -182,17 +181,21 @@ def _report_rowids(report_id: int) -> dict[str, int]:
     return {"lo": report_id << _REPORT_SHIFT, "hi": (report_id + 1) << _REPORT_SHIFT}
 
 
-def _pack(words: list[str]) -> bytes:
-    """The word-layer tokens of a report's units (in unit order), compressed.
+def _pack(words: list[str], chars: list[str]) -> bytes:
+    """Each unit's word-layer tokens and compact characters (in unit order), compressed; neither
+    holds a newline.
 
     Level 1: this runs once per report on the build's hot path, and the blob is read back only
     to delete or re-index that report.
     """
-    return zlib.compress("\n".join(words).encode("utf-8"), 1)
+    return zlib.compress("\n".join(words + chars).encode("utf-8"), 1)
 
 
-def _unpack(blob: bytes) -> list[str]:
-    return zlib.decompress(blob).decode("utf-8").split("\n")
+def _unpack(blob: bytes) -> tuple[list[str], list[str]]:
+    """(words, chars) as given to ``_pack``."""
+    lines = zlib.decompress(blob).decode("utf-8").split("\n")
+    half = len(lines) // 2
+    return lines[:half], lines[half:]
 
 
 def delete_report(conn: Connection, report_id: int) -> int:
@@ -201,17 +204,16 @@ def delete_report(conn: Connection, report_id: int) -> int:
     ).scalar()
     if blob is None:
         return 0
-    words = _unpack(blob)
+    words, chars = _unpack(blob)
     ids = _report_rowids(report_id)
-    units = conn.execute(text("SELECT id, sentence FROM search_units WHERE id >= :lo AND id < :hi ORDER BY id"), ids).all()
-    if len(units) != len(words):
+    units = conn.execute(text("SELECT id FROM search_units WHERE id >= :lo AND id < :hi ORDER BY id"), ids).scalars().all()
+    if not (len(units) == len(words) == len(chars)):
         raise RuntimeError(f"search index of report {report_id} is inconsistent; run `zhaoshang reindex`")
-    bigram_list = bigram_lines([compact_text(fold(sentence)) for _, sentence in units])
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(
             "INSERT INTO search_fts (search_fts, rowid, words, bigrams) VALUES ('delete', ?, ?, ?)",
-            [(i, w, b) for (i, _), w, b in zip(units, words, bigram_list)],
+            zip(units, words, bigram_lines(chars)),
         )
     finally:
         cursor.close()
@@ -442,6 +444,11 @@ def compile_words(query: Query, bonus: set[str]) -> str | None:
     return " OR ".join(tokens) or None
 
 
+def _sentence(unit: str) -> str:
+    """A hit's sentence, cut from its report's stored text (``r``) at the spans of ``unit``."""
+    return f"substr(r.text, {unit}.span_start + 1, {unit}.span_end - {unit}.span_start) AS sentence"
+
+
 def page(
     conn: Connection, match: str, flt: Filters, limit: int, offset: int, window: tuple[int, ...],
     words: str | None = None,
@@ -458,7 +465,7 @@ def page(
     where = _where(flt, params)
     rows = conn.execute(
         text(
-            "SELECT u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence, p.score,"
+            f"SELECT u.report_id, u.span_start, u.span_end, u.section_kind, {_sentence('u')}, p.score,"
             " r.title, r.year, r.region_code, g.name AS region_name FROM"
             " (SELECT search_fts.rowid AS id, -bm25(search_fts, 2.0, 1.0) AS score FROM search_fts"
             f"  WHERE search_fts MATCH :q{where}"
@@ -483,8 +490,8 @@ def _page_by_proxy(conn: Connection, window: tuple[int, ...], limit: int, offset
         )
     rows = conn.execute(
         text(
-            "SELECT p.*, r.title, r.year, r.region_code, g.name AS region_name FROM"
-            " (SELECT u.id, u.report_id, u.span_start, u.span_end, u.section_kind, u.sentence,"
+            f"SELECT p.*, {_sentence('p')}, r.title, r.year, r.region_code, g.name AS region_name FROM"
+            " (SELECT u.id, u.report_id, u.span_start, u.span_end, u.section_kind,"
             f"  {whole_word} + 1.0 / (1 + u.span_end - u.span_start) AS score FROM search_units u"
             "  WHERE u.id IN (SELECT value FROM json_each(:ids))"
             "  ORDER BY score DESC, u.id DESC LIMIT :limit OFFSET :offset) p"

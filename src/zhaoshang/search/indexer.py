@@ -47,7 +47,7 @@ def ensure_schema(engine: Engine | Connection) -> None:
         _ensure(engine)
 
 
-INDEX_FORMAT = "6"
+INDEX_FORMAT = "7"
 """Bumped whenever tokens or tables change shape; an index of another format is dropped."""
 
 
