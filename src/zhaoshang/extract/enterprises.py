@@ -25,6 +25,7 @@ reports; the text search finds every further mention.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import rjieba
@@ -144,7 +145,7 @@ def _proper(core: str, places: bool = False) -> bool:
     person/organisation name or abbreviation, or a word not in its dictionary (君禾, 瞩日 —
     brands are coined words).  Place names (厦门国际), common words (全流程, 珍珠) and
     industry terms the dictionary lacks (冷链, 硅基) are not."""
-    terms = _SURFACE_TERMS or _surface_terms()
+    terms = _surface_terms()
     for word, tag in names.tag(core):
         if word in terms:
             continue
@@ -155,16 +156,10 @@ def _proper(core: str, places: bool = False) -> bool:
     return False
 
 
-_SURFACE_TERMS: frozenset[str] = frozenset()
-
-
+@functools.cache
 def _surface_terms() -> frozenset[str]:
-    """The industry terms of the taxonomy, read on first use (kept in a global: this runs
-    for every candidate brand, where even a cached call costs more than the lookup)."""
-    global _SURFACE_TERMS
-    if not _SURFACE_TERMS:
-        _SURFACE_TERMS = frozenset(s for s, code in taxonomy().surface.items() if code)
-    return _SURFACE_TERMS
+    """The industry terms of the taxonomy (read on first use)."""
+    return frozenset(s for s, code in taxonomy().surface.items() if code)
 
 
 _PREP = re.compile(r"[以与和在对为向从将把被由同]")
@@ -191,7 +186,7 @@ def _brand_ok(brand: str, max_len: int = 6, core: str | None = None) -> bool:
         return False
     if _PREP.match(core) and len(core) > 2 and not rjieba.has_word(core[:2]):
         return False  # a preposition glued to the name by the segmenter
-    if _GENERIC_BRAND.match(core[1:] if core[0] in "省市县区州" else core) or core in (_SURFACE_TERMS or _surface_terms()):
+    if _GENERIC_BRAND.match(core[1:] if core[0] in "省市县区州" else core) or core in _surface_terms():
         return False
     # no function word inside (发展的, 和…) — judged on words, so 华为 keeps its 为
     return _FUNCTION_TAGS.isdisjoint([tag for _, tag in names.tag(core)])

@@ -123,11 +123,11 @@ def rows(units: list[Unit]) -> Rows | None:
     if not units:
         return None
     r = units[0].report
-    unit_rows = []
+    unit_list = []
     fts_rows = []
     for n, u in enumerate(units):
         i = unit_rowid(r.report_id, u.section_kind, n)
-        unit_rows.append((i, r.report_id, u.start, u.end, u.section_kind))
+        unit_list.append((i, r.report_id, u.start, u.end, u.section_kind))
         fts_rows.append((i, u.words, u.bigram_text))
     # FTS5 flushes its pending-terms buffer to a new segment whenever a rowid is lower than
     # the previous one; ascending inserts keep one buffer (6× faster, half the index size).
@@ -135,7 +135,7 @@ def rows(units: list[Unit]) -> Rows | None:
     return Rows(
         report=(r.report_id, r.year, r.region_code, r.province_code, r.level),
         tokens=_pack([u.words for u in units], [u.chars for u in units]),
-        units=unit_rows,
+        units=unit_list,
         fts=fts_rows,
     )
 
@@ -327,18 +327,15 @@ def facet_counts(conn: Connection, match: str, flt: Filters) -> tuple[FacetCount
     """
     params: dict[str, Any] = {"q": match}
     where = _where(flt, params)
-    parts = _parts(conn)
-    if len(parts) == 1:
-        texts = _rowid_lists(lambda part: _rowid_list(conn, where, params, part), parts[0])
-    else:
-        database = conn.engine.url.database or ""
-        futures = [
-            _pool.submit(_rowid_lists, lambda part: _rowid_list_read_only(database, *_rowid_query(where, params, part)), part)
-            for part in parts[1:]
-        ]
-        texts = _rowid_lists(lambda part: _rowid_list(conn, where, params, part), parts[0])
-        for future in futures:
-            texts += future.result()
+    first, *others = _parts(conn)
+    database = conn.engine.url.database or ""
+    futures = [
+        _pool.submit(_rowid_lists, lambda part: _rowid_list_read_only(database, *_rowid_query(where, params, part)), part)
+        for part in others
+    ]
+    texts = _rowid_lists(lambda part: _rowid_list(conn, where, params, part), first)
+    for future in futures:
+        texts += future.result()
     rowids = rowid_facets.parse_rowids(texts)
     kinds, (province, level, year) = rowid_facets.count(rowids, _report_table(conn), _REPORT_SHIFT, _KIND_MASK)
     sections: dict[str | None, int] = {}
@@ -367,11 +364,12 @@ def _parts(conn: Connection) -> list[tuple[int, int] | None]:
     """Rowid ranges over evenly spaced report ids, one per core (or [None]: one part, no bounds)."""
     if _PARTS == 1 or not _shared_file(conn):
         return [None]
-    # min/max are two index lookups; the id span stands in for the report count (gaps only
-    # overstate it, and a part with no reports costs one empty lookup)
-    first, last = conn.execute(text(  # one aggregate per SELECT: SQLite then reads one b-tree end, not every row
-        "SELECT (SELECT min(report_id) FROM search_reports), (SELECT max(report_id) FROM search_reports)"
-    )).one()
+    # min and max in separate SELECTs: each is then one b-tree lookup (together in one SELECT,
+    # SQLite reads every row).  The id span stands in for the report count (gaps only overstate
+    # it, and a part with no reports costs one empty lookup).
+    first, last = conn.execute(
+        text("SELECT (SELECT min(report_id) FROM search_reports), (SELECT max(report_id) FROM search_reports)")
+    ).one()
     if first is None or last - first + 1 < PARALLEL_FROM:
         return [None]
     cuts = [(first + (last - first + 1) * i // _PARTS) << _REPORT_SHIFT for i in range(1, _PARTS)]
@@ -521,7 +519,7 @@ def index_bytes(conn: Connection) -> int:
     try:
         return int(
             conn.execute(
-                text("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_%' OR name = 'ix_search_units_report'")
+                text("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_%'")
             ).scalar()
             or 0
         )
