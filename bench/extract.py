@@ -1,17 +1,20 @@
-"""Extraction benchmark: MB/s of full extraction against one rjieba segmentation pass.
+"""Extraction benchmark: MB/s of full extraction against one plain segmentation pass.
 
 The ten sample reports are normalised once and repeated ``--repeat`` times.  In the
 same process, on the same texts:
 
-1. baseline: one plain ``rjieba.cut`` pass over every text (the cost of merely
-   segmenting a report — the yardstick from research/baselines.md §1);
+1. baselines: one plain segmentation pass over every text, the cost of merely
+   segmenting a report (research/baselines.md §1), with two segmenters:
+   ``rjieba.cut`` — the Rust port of jieba this project ships and uses inside extraction,
+   about 20× faster than jieba — and ``jieba.cut``, jieba itself (pure Python), the
+   segmenter the issue names.  jieba is optional: ``pip install -e '.[bench]'``;
 2. full extraction: ``zhaoshang.extract.pipeline.extract_document`` — meta and region,
    sections, sentences and every fact extractor, spans checked;
 3. per stage: the same work split by stage, so a slow extractor is visible by name.
 
-The goal is ``extraction / segmentation < 1``.  Ratios, not seconds, are comparable
-across machines; the "best of N rounds" ratio is the one to compare between runs on a
-busy machine (the totals swing with the neighbours' load).
+The goal is ``extraction / segmentation < 1``; both ratios are printed.  Ratios, not
+seconds, are comparable across machines; the "best of N rounds" ratios are the ones to
+compare between runs on a busy machine (the totals swing with the neighbours' load).
 
     .venv/bin/python bench/extract.py              # x20 (200 reports)
     .venv/bin/python bench/extract.py --repeat 100 # x100, the reference scale
@@ -77,29 +80,39 @@ def main() -> None:
     chars = sum(len(t) for t, _ in corpus)
     print(f"corpus: {len(base)} samples x{args.repeat} = {len(corpus)} reports, {chars:,} chars, {mb:.1f} MB (UTF-8)")
 
+    segmenters = {"rjieba": rjieba.cut}
+    jieba = _jieba()
+    if jieba is not None:
+        segmenters["jieba"] = jieba.cut
+    else:
+        print("jieba is not installed: only the rjieba yardstick (pip install -e '.[bench]' for both)")
+
     # warm up: dictionaries, gazetteer, compiled patterns
-    list(rjieba.cut(base[0][0]))
+    for cut in segmenters.values():
+        list(cut(base[0][0]))
     extract_document(base[0][0], title=base[0][1])
 
-    seg_wall = timed_wall(lambda: [list(rjieba.cut(t)) for t, _ in corpus])
-    seg = timed(lambda: [list(rjieba.cut(t)) for t, _ in corpus])
     full_wall = timed_wall(lambda: [extract_document(t, title=ti) for t, ti in corpus])
     full = timed(lambda: [extract_document(t, title=ti) for t, ti in corpus])
-    print(f"rjieba segmentation : {seg:7.2f} s CPU  {mb / seg:7.2f} MB/s   (wall {seg_wall:.2f} s)")
-    print(f"full extraction     : {full:7.2f} s CPU  {mb / full:7.2f} MB/s   (wall {full_wall:.2f} s)")
-    print(f"ratio extraction / segmentation = {full / seg:.2f} CPU, {full_wall / seg_wall:.2f} wall  (goal < 1)")
+    print(f"full extraction       : {full:7.2f} s CPU  {mb / full:7.2f} MB/s   (wall {full_wall:.2f} s)")
+    for name, cut in segmenters.items():
+        seg_wall = timed_wall(lambda cut=cut: [list(cut(t)) for t, _ in corpus])
+        seg = timed(lambda cut=cut: [list(cut(t)) for t, _ in corpus])
+        print(f"{name + ' segmentation':<22}: {seg:7.2f} s CPU  {mb / seg:7.2f} MB/s   (wall {seg_wall:.2f} s)"
+              f"  -> extraction / segmentation = {full / seg:.2f} CPU, {full_wall / seg_wall:.2f} wall (goal < 1)")
 
     # On a shared machine even CPU time swings with the neighbours' load.  The steadiest
-    # figure is the fastest of many short rounds, each round timing one segmentation pass
-    # and one extraction pass over the ten samples back to back (same load for both).
-    best_seg = best_full = float("inf")
+    # figure is the fastest of many short rounds, each round timing one pass of each
+    # segmenter and one extraction pass over the ten samples back to back (same load for all).
+    best = dict.fromkeys([*segmenters, "extraction"], float("inf"))
     for _ in range(args.rounds):
-        best_seg = min(best_seg, timed(lambda: [list(rjieba.cut(t)) for t, _ in base]))
-        best_full = min(best_full, timed(lambda: [extract_document(t, title=ti) for t, ti in base]))
-    print(
-        f"best of {args.rounds} rounds (x1): segmentation {best_seg * 1000:.1f} ms, extraction {best_full * 1000:.1f} ms"
-        f" -> ratio {best_full / best_seg:.2f} CPU (goal < 1)"
-    )
+        for name, cut in segmenters.items():
+            best[name] = min(best[name], timed(lambda cut=cut: [list(cut(t)) for t, _ in base]))
+        best["extraction"] = min(best["extraction"], timed(lambda: [extract_document(t, title=ti) for t, ti in base]))
+    best_full, best_seg = best["extraction"], best["rjieba"]
+    print(f"best of {args.rounds} rounds (x1): extraction {best_full * 1000:.1f} ms")
+    for name in segmenters:
+        print(f"  vs {name:<7} segmentation {best[name] * 1000:8.1f} ms -> ratio {best_full / best[name]:.2f} CPU (goal < 1)")
 
     # per stage, on the base texts only (x1), as a share of one segmentation pass over them;
     # each figure is the best of the rounds, like the ratio above (one run swings with the load)
@@ -127,14 +140,27 @@ def main() -> None:
         fn = _resolve(target)
         if fn is not None:
             stages.append((name, lambda fn=fn: [fn(d) for d in docs]))
-    print(f"\nper stage (x1, {len(base)} reports, CPU, best of {args.rounds}), as a share of one segmentation"
-          f" pass ({seg1 * 1000:.1f} ms):")
+    print(f"\nper stage (x1, {len(base)} reports, CPU, best of {args.rounds}), as a share of one rjieba"
+          f" segmentation pass ({seg1 * 1000:.1f} ms):")
     total = 0.0
     for name, run in stages:
         s = min(timed(run) for _ in range(args.rounds))
         total += s
         print(f"  {name:<12} {s * 1000:8.1f} ms  {s / seg1:6.2f}x")
     print(f"  {'sum':<12} {total * 1000:8.1f} ms  {total / seg1:6.2f}x")
+
+
+def _jieba():  # type: ignore[no-untyped-def]
+    """jieba itself, initialised quietly (its dictionary load is start-up, not segmentation), or None."""
+    try:
+        import logging
+
+        import jieba
+    except ImportError:
+        return None
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
 
 
 if __name__ == "__main__":
