@@ -43,6 +43,17 @@ def projects(text: str) -> list[tuple[str, float | None, str | None]]:
         ("总投资10亿元以上的高铁新城综合体加快建设。", "高铁新城综合体", 1e9, "加快建设"),
         ("启动东城污水处理厂项目(计划总投资2.6亿元)。", "东城污水处理厂项目", 2.6e8, None),
         ("总投资五十亿元的临港石化基地落地。", "临港石化基地", 5e9, "落地"),
+        # a bracketed amount right after a noun phrase needs no project head
+        ("加快建设沿江高速复线（总投资180亿元）。", "沿江高速复线", 1.8e10, "加快建设"),
+        ("临空经济示范区科创走廊（计划总投资35亿元）建成启用。", "临空经济示范区科创走廊", 3.5e9, "建成"),
+        ("开工建设城北水系连通二期(总投资6亿元),新增调蓄库容300万立方米。", "城北水系连通二期", 6e8, "开工建设"),
+        # the status after the name, the amount in the next clause
+        ("北辰智慧物流港项目签约落地，总投资约60亿元。", "北辰智慧物流港项目", 6e9, "签约落地"),
+        ("华润电力二期工程顺利投产，总投资45亿元。", "华润电力二期工程", 4.5e9, "投产"),
+        # verb-first inside a clause list: the verb glued to the amount names what it is spent on
+        ("西区学校投用，投资12亿元建设滨江体育中心；", "滨江体育中心", 1.2e9, "建设"),
+        # a status verb before the name: the firmer one (签约) wins over a mere verb (引进)
+        ("签约引进金石新能源电池基地项目，总投资80亿元。", "金石新能源电池基地项目", 8e9, "签约"),
     ],
 )
 def test_single_project_shapes(text: str, name: str, yuan: float, status: str | None) -> None:
@@ -81,10 +92,44 @@ def test_each_item_of_an_amount_list_is_its_own_project_with_the_shared_status()
         "总投资6.53亿元、总长17公里的19条道路全面开建。",
         "累计投资5.8亿元完成96公里农村公路建设。",
         "今年完成投资12亿元的城南片区改造项目进展顺利。",
+        # programme totals: a generic head with a time or planning word is no name
+        "全年安排重大建设项目投资超过2000亿元。",
+        "今年计划安排重点项目投资500亿元以上。",
+        "年内安排省重点建设项目投资120亿元。",
+        "全市重点项目（总投资500亿元）加快推进。",
+        # names joined by 、 before one bracketed amount share it
+        "开工建设东区学校、西区绿道（总投资5亿元）。",
+        # counts and generic heads before the status
+        "全年新开工项目120个，总投资300亿元。",
+        "一批重点项目加快建设，总投资200亿元。",
     ],
 )
 def test_group_totals_shared_amounts_and_generic_heads_are_not_projects(text: str) -> None:
     assert projects(text) == []
+
+
+def test_each_bracketed_item_of_a_list_owns_its_amount() -> None:
+    text = "开工建设城西污水处理厂（总投资3亿元）、滨河绿道（总投资1.2亿元），新增绿地20公顷。"
+    assert [(n, y) for n, y, _ in projects(text)] == [("城西污水处理厂", 3e8), ("滨河绿道", 1.2e8)]
+
+
+def test_a_status_is_not_taken_from_the_next_project_of_the_sentence() -> None:
+    text = (
+        "长江数据港（总投资32亿元）开工建设，成功签约总投资60亿元的华丰新材料产业基地项目；"
+        "平安运河（总投资72亿元），开工建设东桥至西港高铁。"
+        "东湖实验室二期（总投资42亿元）建成启用，投资30亿元的智能网联汽车测试基地落地。"
+    )
+    got = {n: st for n, _, st in projects(text)}
+    assert got["长江数据港"] == "开工建设"
+    assert got["华丰新材料产业基地项目"] == "签约"
+    assert got["平安运河"] is None
+    assert got["东湖实验室二期"] == "建成"
+    assert got["智能网联汽车测试基地"] == "落地"
+
+
+def test_an_amount_introducing_the_next_name_is_not_the_previous_projects() -> None:
+    text = "总投资2.1亿元的世行贷款项目基本完成，总投资3.3亿元的棚户区改造、广场改扩建等项目加快建设。"
+    assert projects(text) == [("世行贷款项目", 2.1e8, "基本完成")]
 
 
 def test_same_project_stated_twice_is_reported_once() -> None:

@@ -28,7 +28,7 @@ from zhaoshang.model import Document, Project
 
 # Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
 _COMMA = re.compile(r"[,，]")
-_LIST_OR_GROUP = re.compile(r"[、等]|项目|企业")
+_LIST_OR_GROUP = re.compile(r"[、等]|项目|企业|投[资入]")  # a clause about another object
 _INVEST_WORD = re.compile(r"(?:总?投资)?")
 _LANDING_WORD = re.compile(r"签约|引进|落户|招商|洽谈")
 
@@ -86,9 +86,11 @@ _PROGRAMME = re.compile(r"^[“\"][一二三四五六七八九十百千两]")
 _SHARED = re.compile(r"[、和及与/]|以及")
 _GENERIC_WORDS = re.compile(
     r"省|市|县|区|州|级|国家|重点|重大|产业|招商|引进|签约|新建|续建|在建|民生|政府|投资|基础设施|配套|"
-    r"各类|一批|相关|该|此|建设|工业|城市|亿元以上|的|这些|上述|其他|有关|现代|特色"
+    r"各类|一批|相关|该|此|建设|工业|城市|亿元以上|的|这些|上述|其他|有关|现代|特色|"
+    r"今年|全年|年内|当年|本年|年度|计划|安排|累计"
 )
 _HEAD_ONLY = re.compile(_HEAD)
+_MONEY_IN_NAME = re.compile(r"\d[\d.]*\s*[万亿]*元")
 
 
 def _clean_name(name: str) -> str:
@@ -104,6 +106,8 @@ def _is_proper(name: str) -> bool:
     """A name that picks out one project (not a count, programme, list or generic head)."""
     if len(name) < 2 or _GROUP.search(name) or _PROGRAMME.match(name) or _SHARED.search(name):
         return False
+    if _MONEY_IN_NAME.search(name):
+        return False  # a clause that swallowed another amount, not a name
     rest = _GENERIC_WORDS.sub("", _HEAD_ONLY.sub("", name))
     return len(rest) >= 2
 
@@ -121,7 +125,7 @@ def _status(after: str, before: str) -> str | None:
         found.extend(hits)
     if found:
         return found[-1]
-    found = _STATUS_BEFORE_RE.findall(before)
+    found = _STATUS_RE.findall(before) or _STATUS_BEFORE_RE.findall(before)  # 签约引进X: 签约
     return found[-1] if found else None
 
 
@@ -215,17 +219,57 @@ def _amount_first_candidates(text: str, amounts: list[Amount], sentence_end: int
     return out[::-1]
 
 
-def _other_candidate(text: str, a: Amount, start: int, end: int) -> Candidate | None:
-    """Rules 2–4 for an amount not already read as 'amount first' (sentence is text[start:end])."""
-    # 2. name first: X项目，总投资… / X项目（总投资…）
-    cue = _CUE_AFTER_NAME.search(text, max(start, a.start - 14), a.start)
-    if cue:
-        ns = _clause_start(text, cue.start())
-        name = text[ns : cue.start()]
-        if (ns > start and text[ns - 1] == "、") or not _HEAD_END.search(name):
-            return None  # A、B项目，总投资X: shared; or no project head
+def _name_before_cue(text: str, cue: int, start: int) -> tuple[int, int, str | None] | None:
+    """(name start, name end, status written between them and the cue) of the name a cue
+    after a name belongs to, or None.
+
+    A bracket right after a noun phrase is evidence enough (平陆运河（总投资727亿元）), and in a
+    list each bracketed item owns its amount (A（总投资3亿元）、B（总投资1亿元）); an amount after
+    a comma needs a project head, right before it or before the status that ends the clause
+    (X项目签约落地，总投资约60亿元).  Names joined by 、 before one amount share it: the whole
+    clause is returned and ``_is_proper`` rejects it.
+    """
+    ns = _clause_start(text, cue, "、")
+    if not (ns - 2 >= start and text[ns - 1] == "、" and text[ns - 2] in "）)"):
+        ns = _clause_start(text, cue)
+    name = text[ns:cue]
+    if text[cue] in "（(" or _HEAD_END.search(name):
+        return ns, cue, None
+    stop = _STOP.search(name, 2)
+    if stop and _HEAD_END.search(name, 0, stop.start()) and (status := _status(name[stop.start() :], "")):
+        return ns, ns + stop.start(), status
+    return None
+
+
+def _other_candidate(text: str, a: Amount, start: int, end: int, following: int) -> Candidate | None:
+    """Rules 2–4 for an amount not already read as 'amount first' (sentence is text[start:end];
+    the next amount, if any, starts at ``following``)."""
+    # 4. spend-on: 投入2.37亿元实施X工程, first: a verb glued to the amount names what it is
+    # spent on, whatever the clause before says (Y投用，投资12亿元建设X)
+    spend = _SPEND_CUE.search(text, max(start, a.start - 8), a.start)
+    verb = _SPEND_VERB.match(text, a.end)
+    if spend and verb:
+        e = _clause_end(text, verb.end())
+        name = text[verb.end() : e]
+        if _HEAD_END.search(name):
+            return (spend.start(), e, name, a, verb.group() if verb.group() != "用于" else None)
+    # 2. name first: X项目，总投资… / X（总投资…） / X项目签约落地，总投资…
+    # (not when 的 follows: 总投资X亿元的Y is Y's amount, rule 1's shape, even when rule 1 dropped it)
+    cue = None if _APPROX_DE.match(text, a.end) else _CUE_AFTER_NAME.search(text, max(start, a.start - 14), a.start)
+    if cue and (found := _name_before_cue(text, cue.start(), start)) is not None:
+        ns, ne, status = found
         qe = a.end + (1 if text[a.end : a.end + 1] in ")）" else 0)
-        return (ns, qe, name, a, _status(text[qe:end].lstrip(",，"), ""))
+        if status is None:
+            raw = text[ns:ne]
+            cleaned = _clean_name(raw)
+            lead = raw[: raw.rfind(cleaned)] if cleaned else ""
+            after = text[qe:following]  # up to the next amount: a status there is another project's
+            if text[cue.start()] in "（(" and after[:1] in ",，":
+                # X（总投资…），开工建设Y: what follows the comma is Y's; X's verb is before it
+                status = _status("", lead)
+            else:
+                status = _status(after.lstrip(",，"), lead)
+        return (ns, qe, text[ns:ne], a, status)
     # 3. signed deal: 签约X项目50亿元
     ns = _clause_start(text, a.start, "、")
     name = text[ns : a.start]
@@ -234,14 +278,6 @@ def _other_candidate(text: str, a: Amount, start: int, end: int) -> Candidate | 
         if ns > start and text[ns - 1] == "、":
             return None
         return (ns, a.end, name, a, "签约" if "签约" in lead else None)
-    # 4. spend-on: 投入2.37亿元实施X工程
-    spend = _SPEND_CUE.search(text, max(start, a.start - 8), a.start)
-    verb = _SPEND_VERB.match(text, a.end)
-    if spend and verb:
-        e = _clause_end(text, verb.end())
-        name = text[verb.end() : e]
-        if _HEAD_END.search(name):
-            return (spend.start(), e, name, a, verb.group() if verb.group() != "用于" else None)
     return None
 
 
@@ -296,9 +332,10 @@ def extract_projects(doc: Document) -> list[Project]:
         amounts = amounts_in(text, start, end)
         candidates = _amount_first_candidates(text, amounts, end)
         used = {c[3].start for c in candidates}
-        for a in amounts:
+        for k, a in enumerate(amounts):
             if a.start not in used and a.value_yuan is not None:
-                if (c := _other_candidate(text, a, start, end)) is not None:
+                following = next((b.start for b in amounts[k + 1 :] if b.value_yuan is not None), end)
+                if (c := _other_candidate(text, a, start, end, following)) is not None:
                     candidates.append(c)
         for qs, qe, raw, a, status in candidates:
             name = _clean_name(raw)
