@@ -6,6 +6,10 @@
 4. 两年平均增长 (N年平均) is an average over the N years ending at the statement's year.
 5. A bare 优良率 needs an air-quality context; 总产值 after 规上工业企业 is their output.
 6. A qualifier after the last figure of a 分别 list (…和9%左右) holds for every figure.
+7. A horizon opening a clause (…，到2025年底…) dates the rest of its sentence, and no further.
+8. A base year (在2020年基础上) and a year inside a document's name (…二〇三五年远景目标的建议)
+   date nothing.
+9. 今后五年 with its end year written (…到2028年…) is the five years ending there.
 """
 
 from __future__ import annotations
@@ -194,3 +198,63 @@ def test_a_qualifier_after_the_last_figure_of_a_list_holds_for_every_figure(text
 def test_a_figure_with_its_own_qualifier_keeps_it() -> None:
     found = run("城乡居民人均可支配收入分别增长8%以上和9%左右。")
     assert [i.qualifier for i in found] == ["at_least", "about"]
+
+
+# ------------------------------------------------------------------ 7. horizons
+
+
+def test_a_horizon_opening_a_clause_dates_the_rest_of_its_sentence() -> None:
+    text = "确保各项任务圆满完成，到2025年底全市光伏装机达到300万千瓦，常住人口城镇化率达到62%。"
+    assert facts(text, year=2023) == [("urbanization_rate", "2021-2025", "target", "rate_pct", 62.0)]
+
+
+def test_a_horizon_does_not_reach_past_its_sentence() -> None:
+    text = "到2025年底，全市常住人口城镇化率达到62%。力争地区生产总值增长6%左右。"
+    assert ("gdp", "2023", "target", "growth_pct", 6.0) in facts(text, year=2023)
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "kind"),
+    [
+        ("到2025年底，全省森林覆盖率达到45%。", "2021-2025", "target"),  # the plan ends in the report year
+        ("到2022年底，全县森林覆盖率达到51%。", "2022", "actual"),  # a past horizon is a result
+    ],
+)
+def test_a_horizon_in_the_report_year_or_before(text: str, period: str, kind: str) -> None:
+    assert facts(text, year=2025 if "2025" in text else 2023) == [("forest_coverage", period, kind, "rate_pct", float(text[-4:-2]))]
+
+
+# ------------------------------------------------------------------ 8. years that date nothing
+
+
+def test_a_base_year_does_not_date_the_goal_after_it() -> None:
+    text = "展望2035年，全县经济总量在2020年基础上翻一番，人均地区生产总值达到15万元以上。"
+    assert facts(text, year=2021) == [("gdp_per_capita", "2035", "target", "value", 15.0)]
+
+
+def test_a_year_inside_a_documents_name_does_not_date_the_goals() -> None:
+    text = (
+        "根据市委关于制定“十四五”规划和二〇三五年远景目标的建议，“十四五”时期全市经济社会发展的主要目标是："
+        "地区生产总值年均增长6.5%左右。"
+    )
+    assert facts(text, year=2021) == [("gdp", "2021-2025", "target", "avg_growth_pct", 6.5)]
+
+
+# ------------------------------------------------------------------ 9. 今后五年 … 到2028年
+
+
+def test_next_five_years_with_an_end_year_are_the_five_years_ending_there() -> None:
+    text = (
+        "今后五年全县发展的主要目标是：地区生产总值年均增长6%左右，到2028年经济总量达到900亿元；"
+        "常住人口城镇化率达到60%以上。"
+    )
+    assert facts(text, year=2024) == [
+        ("gdp", "2024-2028", "target", "avg_growth_pct", 6.0),
+        ("gdp", "2024-2028", "target", "value", 900.0),
+        ("urbanization_rate", "2024-2028", "target", "rate_pct", 60.0),
+    ]
+
+
+def test_next_five_years_without_an_end_year_are_the_plan_in_force() -> None:
+    text = "今后五年全县发展的主要目标是：地区生产总值年均增长6%左右。"
+    assert facts(text, year=2023) == [("gdp", "2021-2025", "target", "avg_growth_pct", 6.0)]

@@ -39,7 +39,9 @@ __all__ = [
     "named_plan", "infer_year", "explicit_period",
 ]
 
-Scope = str  # "last" | "past_plan" | "next_plan" | "this" | "unknown" | "plan_<n>" (a named plan)
+Scope = str
+""""last" | "past_plan" | "next_plan" | "this" | "unknown" | "plan_<n>" (a named plan) |
+"years_<first>_<last>" (今后五年 with its end year written: 今后五年…到2027年)."""
 
 _ORD_CN = {11: "十一", 12: "十二", 13: "十三", 14: "十四", 15: "十五", 16: "十六"}
 _CN_ORD = {v: k for k, v in _ORD_CN.items()}
@@ -91,6 +93,9 @@ def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
         return next_span(year)
     if scope.startswith("plan_"):
         return plan_span(int(scope[5:]))
+    if scope.startswith("years_"):
+        lo, hi = scope[6:].split("_")
+        return int(lo), int(hi)
     return None
 
 
@@ -212,7 +217,19 @@ class ScopeTracker:
             if padded[p] in _TERMINALS:
                 p += 1  # the consumed sentence end belongs to the sentence before
             out.append((p - 1, m.lastgroup or "unknown"))
-        return out
+        return [(p, self._dated(text, p) if scope == "next_plan" else scope) for p, scope in out]
+
+    def _dated(self, text: str, pos: int) -> Scope:
+        """今后五年 counts from the report year; when its sentence writes the end year
+        (今后五年…主要目标是：…，到2027年…), a 2023 report's goals are about 2023-2027, not the
+        plan in force (2021-2025).  Without an end year, the plan in force (the gold convention)."""
+        end = text.find("。", pos)
+        m = _END_YEAR.search(text, pos, end if end >= 0 else len(text))
+        if m:
+            y = int(m.group(1))
+            if y != next_span(self.year)[1] and self.year - 1 <= y - 4 <= self.year + 1:
+                return f"years_{y - 4}_{y}"
+        return "next_plan"
 
     def scope_at(self, markers: list[tuple[int, Scope]], positions: list[int], section_kind: str,
                  section_start: int, pos: int) -> Scope:
@@ -222,7 +239,7 @@ class ScopeTracker:
         i = bisect.bisect_left(positions, pos) - 1
         while i >= 0 and positions[i] >= section_start:
             scope = markers[i][1]
-            if scope in allowed or (scope.startswith("plan_") and "next_plan" in allowed):
+            if scope in allowed or (scope.startswith(("plan_", "years_")) and "next_plan" in allowed):
                 return scope
             i -= 1
         return _DEFAULT_SCOPE.get(section_kind, "unknown")
@@ -245,6 +262,13 @@ _ALLOWED: dict[str, tuple[Scope, ...]] = {
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_END_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
+_BASE_YEAR = re.compile(r"在(?:19|20)\d\d年的?基础上")
+"""A base (翻一番 在2020年基础上) names the year compared with, not the year a figure is about."""
+_NAMED_YEAR = re.compile(r"(?:19|20)\d\d年远景目标的?(?:建议|纲要)")
+"""A year inside a document's name (“十四五”规划和二〇三五年远景目标的建议) dates nothing."""
+_HORIZON_LEAD = re.compile(r"\s*(?:展望|预计到|力争到|确保到|争取到|到|至)")
+"""What opens a clause with a horizon (，到2025年底…): it dates the rest of its sentence."""
 _COMPARISON = re.compile(
     r"(?:较|比|与)(?:上年|去年|同期|上年同期|(?:19|20)\d\d年(?:同期|底|末)?|“?十[一二三四五六]五”?(?:末|期末|时期)?)(?:相比)?"
 )
@@ -287,6 +311,10 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
         # A comparison base (比2020年, 较上年) names the year compared with, not the year the
         # figure is about: drop it before looking for dates.
         prefix = _COMPARISON.sub("", prefix)
+    if "基础上" in prefix:
+        prefix = _BASE_YEAR.sub("", prefix)
+    if "远景目标" in prefix:
+        prefix = _NAMED_YEAR.sub("", prefix)
     m = None
     if "五" in prefix:
         for m in _PLAN_END.finditer(prefix):
@@ -302,14 +330,22 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
     if m is not None:
         y = int(m.group(1))
         tail = prefix[m.end() :]
-        fronted = _FRONTING.fullmatch(prefix[: m.start()]) is not None and _FRONTED_END.match(tail)
+        lead = prefix[: m.start()]
+        fronted = (_FRONTING.fullmatch(lead) is not None and _FRONTED_END.match(tail)) or (
+            _HORIZON_LEAD.fullmatch(lead[max(map(lead.rfind, ",，:：")) + 1 :]) is not None
+        )
         if "#" in tail and not fronted:
             # 2020年实现生产总值#、规上工业增加值#: the year dates the whole list in its clause,
             # but not past a clause break, nor in 从2015年的#提升到# (it dates only the first).
-            # A year fronting the sentence (到2025年，…) dates all of it.
+            # A year fronting the sentence (2020年，…) or a horizon opening a clause
+            # (…，到2025年底…) dates the rest of the sentence.
             if _CLAUSE_OR_TO.search(tail) or _FROM_END.search(prefix[max(0, m.start() - 1) : m.start()]):
                 return None
         if y > year:
+            dated = scope_period(scope, year) if scope.startswith("years_") else None
+            return dated if dated is not None and dated[1] == y else _target_year_span(y, year)
+        if y == year and lead[-1:] in ("到", "至"):
+            # 到2025年底 in a 2025 report: the plan's goal when the plan ends this year
             return _target_year_span(y, year)
         if year - 15 <= y <= year:
             return (y, y)
