@@ -10,6 +10,8 @@
 8. A base year (在2020年基础上) and a year inside a document's name (…二〇三五年远景目标的建议)
    date nothing.
 9. 今后五年 with its end year written (…到2028年…) is the five years ending there.
+10. Wording variants: 居民消费价格总水平, 城镇居民和农牧民/农民 … 分别, an adverbial of scope
+    (扣除…因素后) between a value and its growth.
 """
 
 from __future__ import annotations
@@ -258,3 +260,27 @@ def test_next_five_years_with_an_end_year_are_the_five_years_ending_there() -> N
 def test_next_five_years_without_an_end_year_are_the_plan_in_force() -> None:
     text = "今后五年全县发展的主要目标是：地区生产总值年均增长6%左右。"
     assert facts(text, year=2023) == [("gdp", "2021-2025", "target", "avg_growth_pct", 6.0)]
+
+
+# ------------------------------------------------------------------ 10. wording variants
+
+
+def test_the_general_level_of_consumer_prices_is_the_cpi() -> None:
+    assert facts("居民消费价格总水平上涨1.8%。", year=2024) == [("cpi", "2023", "actual", "growth_pct", 1.8)]
+
+
+@pytest.mark.parametrize("rural", ["农牧民", "农民", "农村常住居民"])
+def test_urban_and_rural_subjects_of_a_fenbie_list_in_any_wording(rural: str) -> None:
+    text = f"去年，城镇常住居民和{rural}人均可支配收入分别增长4.2%和6.9%。"
+    assert facts(text, year=2022) == [
+        ("urban_disposable_income", "2021", "actual", "growth_pct", 4.2),
+        ("rural_disposable_income", "2021", "actual", "growth_pct", 6.9),
+    ]
+
+
+def test_a_growth_after_an_adverbial_of_scope_keeps_its_metric() -> None:
+    text = "一般公共预算收入86.2亿元，扣除减税降费因素后同口径增长4.4%。"
+    assert facts(text, year=2023) == [
+        ("general_budget_revenue", "2022", "actual", "value", 86.2),
+        ("general_budget_revenue", "2022", "actual", "growth_pct", 4.4),
+    ]
