@@ -12,6 +12,11 @@
 9. 今后五年 with its end year written (…到2028年…) is the five years ending there.
 10. Wording variants: 居民消费价格总水平, 城镇居民和农牧民/农民 … 分别, an adverbial of scope
     (扣除…因素后) between a value and its growth.
+11. Level and change verbs: 下滑, 降幅收窄至 (falls), 跃升至, 恢复至, 回升至, 重回 (levels), 同比增加
+    x%, 按可比口径, 低于 (at most).
+12. The three sectors in one subject (三次产业 / 第一、二、三产业增加值分别增长a、b和c); a number
+    inside a metric's name is not a figure.
+13. Sub-areas: …商务区 / …保障区 / …港区 before a metric are partial scopes.
 """
 
 from __future__ import annotations
@@ -284,3 +289,57 @@ def test_a_growth_after_an_adverbial_of_scope_keeps_its_metric() -> None:
         ("general_budget_revenue", "2022", "actual", "value", 86.2),
         ("general_budget_revenue", "2022", "actual", "growth_pct", 4.4),
     ]
+
+
+# ------------------------------------------------------------------ 11. level and change verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("固定资产投资同比下滑4.1%。", ("fixed_asset_investment", "2022", "actual", "growth_pct", -4.1)),
+        ("外贸进出口总额210.4亿元，降幅收窄至1.9%。", ("foreign_trade", "2022", "actual", "growth_pct", -1.9)),
+        ("规上工业总产值986.2亿元，同比增加6.3%。", ("industrial_output_above_scale", "2022", "actual", "growth_pct", 6.3)),
+        ("一般公共预算收入52.7亿元，按可比口径增长5.2%。", ("general_budget_revenue", "2022", "actual", "growth_pct", 5.2)),
+        ("地区生产总值由2017年的420.3亿元跃升至612.8亿元。", ("gdp", "2022", "actual", "value", 612.8)),
+        ("社会消费品零售总额回升至188.6亿元。", ("retail_sales", "2022", "actual", "value", 188.6)),
+    ],
+)
+def test_change_and_level_verbs_bind_their_figures(text: str, expected: tuple) -> None:
+    assert expected in facts("去年，" + text, year=2023)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("争取社会消费品零售总额恢复至320亿元。", ("retail_sales", "2023", "target", "value", 320.0, None)),
+        ("确保建筑业总产值重回500亿元以上。", ("construction_output", "2023", "target", "value", 500.0, "at_least")),
+        ("城镇调查失业率低于5.5%。", ("unemployment_rate", "2023", "target", "rate_pct", 5.5, "at_most")),
+    ],
+)
+def test_target_verbs_bind_their_figures_with_qualifiers(text: str, expected: tuple) -> None:
+    got = [(i.metric, i.period, i.kind, i.measure, i.number, i.qualifier) for i in run("今年的主要预期目标是：" + text, 2023)]
+    assert expected in got
+
+
+# ------------------------------------------------------------------ 12. the three sectors
+
+
+@pytest.mark.parametrize("subject", ["三次产业增加值", "第一、二、三产业增加值", "一、二、三产业增加值"])
+def test_the_three_sectors_named_as_one_subject_of_a_fenbie_list(subject: str) -> None:
+    assert facts(f"去年，全县{subject}分别增长2.9%、8.1%和6.4%。", year=2024) == [
+        ("primary_industry_va", "2023", "actual", "growth_pct", 2.9),
+        ("secondary_industry_va", "2023", "actual", "growth_pct", 8.1),
+        ("tertiary_industry_va", "2023", "actual", "growth_pct", 6.4),
+    ]
+
+
+# ------------------------------------------------------------------ 13. more sub-areas
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["中央商务区税收收入增长18.2%。", "空港综合保障区进出口额增长16%。", "东港区外贸进出口总额增长9%。", "核心商圈社会消费品零售总额增长7%。"],
+)
+def test_figures_of_business_districts_and_port_areas_are_partial_scopes(text: str) -> None:
+    assert facts("去年，" + text, year=2023) == []
