@@ -54,6 +54,13 @@ def projects(text: str) -> list[tuple[str, float | None, str | None]]:
         ("西区学校投用，投资12亿元建设滨江体育中心；", "滨江体育中心", 1.2e9, "建设"),
         # a status verb before the name: the firmer one (签约) wins over a mere verb (引进)
         ("签约引进金石新能源电池基地项目，总投资80亿元。", "金石新能源电池基地项目", 8e9, "签约"),
+        # a bracket holding only the amount, after a construction verb
+        ("开工建设沿河至东坪快速通道（18.4亿元）。", "沿河至东坪快速通道", 1.84e9, "开工建设"),
+        ("青石酒业扩能技改项目（7.5亿元）建成投产。", "青石酒业扩能技改项目", 7.5e8, "建成投产"),
+        # the amount in a clause of its own that points back: 该项目总投资
+        ("江口港区三期码头项目竣工，该项目总投资11.2亿元。", "江口港区三期码头项目", 1.12e9, "竣工"),
+        # verb-first: a name without a head noun is taken after 投资…新建/建设
+        ("投资15.5亿元新建市中医院东湖院区。", "市中医院东湖院区", 1.55e9, "新建"),
     ],
 )
 def test_single_project_shapes(text: str, name: str, yuan: float, status: str | None) -> None:
@@ -102,6 +109,10 @@ def test_each_item_of_an_amount_list_is_its_own_project_with_the_shared_status()
         # counts and generic heads before the status
         "全年新开工项目120个，总投资300亿元。",
         "一批重点项目加快建设，总投资200亿元。",
+        # a bracketed amount that is no investment, or a count of things built
+        "全年税收收入（42亿元）增长6%。",
+        "投资3亿元新建学校12所。",
+        "投资2亿元新建乡村公路85公里。",
     ],
 )
 def test_group_totals_shared_amounts_and_generic_heads_are_not_projects(text: str) -> None:
@@ -111,6 +122,30 @@ def test_group_totals_shared_amounts_and_generic_heads_are_not_projects(text: st
 def test_each_bracketed_item_of_a_list_owns_its_amount() -> None:
     text = "开工建设城西污水处理厂（总投资3亿元）、滨河绿道（总投资1.2亿元），新增绿地20公顷。"
     assert [(n, y) for n, y, _ in projects(text)] == [("城西污水处理厂", 3e8), ("滨河绿道", 1.2e8)]
+
+
+def test_each_item_of_a_list_of_bare_bracketed_amounts_is_a_project() -> None:
+    text = "推进天元广场（12亿元）、西湖文化中心（8.6亿元）和老城历史街区改造（6.3亿元）等项目建设。"
+    assert [(n, y) for n, y, _ in projects(text)] == [
+        ("天元广场", 1.2e9), ("西湖文化中心", 8.6e8), ("老城历史街区改造", 6.3e8),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "续建东片排涝工程、城市快速路一期和智能装备小镇，分别投资18亿元、32亿元和9.5亿元。",
+        "东片排涝工程、城市快速路一期及智能装备小镇分别总投资18亿元、32亿元、9.5亿元。",
+    ],
+)
+def test_a_fenbie_list_of_projects_gives_each_its_own_amount(text: str) -> None:
+    assert [(n, y) for n, y, _ in projects(text)] == [
+        ("东片排涝工程", 1.8e9), ("城市快速路一期", 3.2e9), ("智能装备小镇", 9.5e8),
+    ]
+
+
+def test_a_fenbie_list_whose_counts_differ_is_not_read() -> None:
+    assert projects("续建东片排涝工程和城市快速路一期，分别投资18亿元、32亿元和9.5亿元。") == []
 
 
 def test_a_status_is_not_taken_from_the_next_project_of_the_sentence() -> None:

@@ -40,9 +40,15 @@ _CUE_BEFORE = re.compile(
 )
 # The same cue after a separator that follows a name: X项目，总投资… / X项目（总投资…
 _CUE_AFTER_NAME = re.compile(
-    r"(?:[,，（(](?:项目)?|(?<=项目)|(?<=工程))(?:总投资|计划总投资|计划投资|估算投资|概算投资|协议投资|投资总额|总投入|投资|投入资金)"
+    r"(?:[,，（(](?:(?:该|此)?(?:项目|工程))?|(?<=项目)|(?<=工程))(?:总投资|计划总投资|计划投资|估算投资|概算投资|协议投资|投资总额|总投入|投资|投入资金)"
     r"(?:额|金额)?(?:为|达到|达|约|超过|超|近|逾|高达|共)*$"
 )
+_BARE_BRACKET = re.compile(r"[（(]约?$")
+"""A bracket opening right before an amount; with its closing bracket right after, it holds only the amount."""
+_AFTER_BRACKETED_ITEM = re.compile(r"[）)](?:、|和|及|与|以及)")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千两]+(?:个|项|条|座|所|家|批|处|栋|公里|千米|米|亩|平方米|万平方米)")
+_FENBIE_CUE = re.compile(r"分别(?:总?投资|投入)(?:约|达)?$")
+_NAME_LIST_SEP = re.compile(r"、|和|及|与")
 _SPENT_BEFORE = re.compile(r"(?:完成|累计|年度|当年|全年|实际|已)$")
 _SPEND_CUE = re.compile(r"(?:投入|投资)(?:资金)?(?:约|超过|超|近|逾)?$")
 _APPROX_DE = re.compile(r"(?:以上|左右|多|余)?的")
@@ -229,9 +235,9 @@ def _name_before_cue(text: str, cue: int, start: int) -> tuple[int, int, str | N
     (X项目签约落地，总投资约60亿元).  Names joined by 、 before one amount share it: the whole
     clause is returned and ``_is_proper`` rejects it.
     """
-    ns = _clause_start(text, cue, "、")
-    if not (ns - 2 >= start and text[ns - 1] == "、" and text[ns - 2] in "）)"):
-        ns = _clause_start(text, cue)
+    ns = _clause_start(text, cue)
+    for item in _AFTER_BRACKETED_ITEM.finditer(text, ns, cue):
+        ns = item.end()  # A（总投资3亿元）、B（…）/ …和B（…）: B starts after the last item
     name = text[ns:cue]
     if text[cue] in "（(" or _HEAD_END.search(name):
         return ns, cue, None
@@ -239,6 +245,35 @@ def _name_before_cue(text: str, cue: int, start: int) -> tuple[int, int, str | N
     if stop and _HEAD_END.search(name, 0, stop.start()) and (status := _status(name[stop.start() :], "")):
         return ns, ns + stop.start(), status
     return None
+
+
+def _fenbie_candidates(text: str, amounts: list[Amount], start: int) -> list[Candidate]:
+    """A、B和C，分别投资18亿元、32亿元和9.5亿元: each name its own amount, when the counts agree."""
+    out: list[Candidate] = []
+    for k, a in enumerate(amounts):
+        cue = _FENBIE_CUE.search(text, max(start, a.start - 8), a.start)
+        if cue is None or a.value_yuan is None:
+            continue
+        group = [a]
+        for b in amounts[k + 1 :]:
+            if not _NAME_LIST_SEP.fullmatch(text[group[-1].end : b.start]) or b.value_yuan is None:
+                break
+            group.append(b)
+        names_end = cue.start() - (1 if text[cue.start() - 1 : cue.start()] in ",，" else 0)
+        ns = _clause_start(text, names_end)
+        raw = text[ns:names_end]
+        cleaned = _clean_name(raw)
+        names = _NAME_LIST_SEP.split(cleaned)
+        if len(group) < 2 or len(names) != len(group):
+            continue
+        status = _status("", raw[: raw.rfind(cleaned)] if cleaned else "")
+        pos = ns + (raw.rfind(cleaned) if cleaned else 0)
+        qe = group[-1].end
+        for name, b in zip(names, group):
+            at = text.find(name, pos, names_end)
+            out.append((at, qe, name, b, status))
+            pos = at + len(name)
+    return out
 
 
 def _other_candidate(text: str, a: Amount, start: int, end: int, following: int) -> Candidate | None:
@@ -251,11 +286,21 @@ def _other_candidate(text: str, a: Amount, start: int, end: int, following: int)
     if spend and verb:
         e = _clause_end(text, verb.end())
         name = text[verb.end() : e]
-        if _HEAD_END.search(name):
+        # 投资X亿元新建Y: the investment is Y's even without a project head, unless Y counts
+        # things built (新建学校12所)
+        headless = spend.group().startswith("投资") and verb.group() in ("建设", "新建", "开工建设")
+        if _HEAD_END.search(name) or (headless and not _COUNTED.search(name)):
             return (spend.start(), e, name, a, verb.group() if verb.group() != "用于" else None)
     # 2. name first: X项目，总投资… / X（总投资…） / X项目签约落地，总投资…
     # (not when 的 follows: 总投资X亿元的Y is Y's amount, rule 1's shape, even when rule 1 dropped it)
     cue = None if _APPROX_DE.match(text, a.end) else _CUE_AFTER_NAME.search(text, max(start, a.start - 14), a.start)
+    if cue is None and text[a.end : a.end + 1] in ")）":
+        # X（12亿元）: a bracket holding only money, after a construction verb or a project head
+        cue = _BARE_BRACKET.search(text, max(start, a.start - 2), a.start)
+        if cue and not (
+            _STATUS_BEFORE_RE.search(text, start, cue.start()) or _HEAD_END.search(text, start, cue.start())
+        ):
+            cue = None
     if cue and (found := _name_before_cue(text, cue.start(), start)) is not None:
         ns, ne, status = found
         qe = a.end + (1 if text[a.end : a.end + 1] in ")）" else 0)
@@ -289,6 +334,7 @@ def _other_candidate(text: str, a: Amount, start: int, end: int, following: int)
 # the regex engine finds at C speed; the others only run on the sentences it misses.
 _NUMBER_HEAD = r"\n?[-−\d零〇○一二两三四五六七八九十百千万亿]"
 _INVEST_CUE = re.compile(r"投[资入](?:总额|资金)?(?:额|金额)?(?:为|达到|达|约|超过|超|近|逾|高达|共)*" + _NUMBER_HEAD)
+_BRACKETED_MONEY = re.compile(r"[（(]约?[\d零〇一二两三四五六七八九十百千.]+[万亿]*元[）)]")
 _HEAD_NUMBER = re.compile(_HEAD + r"(?:[一二三四五六七八九十]期)?(?:项目)?" + _NUMBER_HEAD)
 _SENTENCE_START = attrgetter("start")
 
@@ -313,8 +359,10 @@ def _money_sentences(doc: Document) -> list[tuple[int, int]]:
         i = bisect.bisect_right(starts, p) - 1
         if i >= 0 and p < (end := sentences[i].end):
             start = sentences[i].start
-            if _INVEST_CUE.search(text, max(0, start - 14), end) or (
-                _LANDING_WORD.search(text, start, end) and _HEAD_NUMBER.search(text, start, end)
+            if (
+                _INVEST_CUE.search(text, max(0, start - 14), end)
+                or (_LANDING_WORD.search(text, start, end) and _HEAD_NUMBER.search(text, start, end))
+                or _BRACKETED_MONEY.search(text, start, end)
             ):
                 out.append((start, end))
             p = find("元", end)
@@ -330,7 +378,7 @@ def extract_projects(doc: Document) -> list[Project]:
     seen: set[tuple[str, float]] = set()
     for start, end in _money_sentences(doc):
         amounts = amounts_in(text, start, end)
-        candidates = _amount_first_candidates(text, amounts, end)
+        candidates = _amount_first_candidates(text, amounts, end) + _fenbie_candidates(text, amounts, start)
         used = {c[3].start for c in candidates}
         for k, a in enumerate(amounts):
             if a.start not in used and a.value_yuan is not None:
