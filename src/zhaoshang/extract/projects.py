@@ -4,9 +4,11 @@ Reports state projects in a handful of shapes, each handled by one rule below:
 
 * amount first   总投资20亿元的五龙汉白玉新材料产业园开工建设 (also 投资/计划投资/估算投资/
                  协议投资, and lists 总投资50亿元的A、20亿元的B、10亿元的C等51个项目开工建设);
-* name first     X项目，总投资8亿元 / X项目（总投资8亿元） / 打造X物流园，投入资金1.7亿元…;
+* name first     X项目，总投资8亿元 / X（总投资8亿元） / X（8亿元）after a construction verb /
+                 X项目签约落地，总投资约60亿元 / X项目竣工，该项目总投资… / 打造X物流园，投入资金1.7亿元…;
+* lists          A（总投资3亿元）、B（1.2亿元）… / A、B和C，分别投资18亿元、32亿元和9.5亿元;
 * signed deals   签约X项目50亿元;
-* spend-on       投入2.37亿元实施X工程.
+* spend-on       投入2.37亿元实施X工程 / 投资18.5亿元新建X (no head noun needed after 投资).
 
 What is *not* a project, whatever the shape: a count of projects under one total
 (54个项目总投资108亿元, 总投资620亿元的96个项目), two or more names sharing one amount
@@ -271,6 +273,8 @@ def _fenbie_candidates(text: str, amounts: list[Amount], start: int) -> list[Can
         qe = group[-1].end
         for name, b in zip(names, group):
             at = text.find(name, pos, names_end)
+            if at < 0:
+                break
             out.append((at, qe, name, b, status))
             pos = at + len(name)
     return out
@@ -328,7 +332,8 @@ def _other_candidate(text: str, a: Amount, start: int, end: int, following: int)
 
 # What every rule needs next to an amount: an investment cue glued to a number (rules 1,
 # 2 and 4: their cue patterns end where the amount starts, or before a line break there,
-# as ``$`` does), or, for rule 3, a landing word and a project head glued to a number.
+# as ``$`` does), a bracket holding only money (X（8亿元）), or, for rule 3, a landing word
+# and a project head glued to a number.
 # The number's first character is any numeral character (a superset of where
 # numbers.amounts_in starts an amount).  The cue pattern opens with the literal 投, which
 # the regex engine finds at C speed; the others only run on the sentences it misses.
