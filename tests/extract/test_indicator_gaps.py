@@ -16,7 +16,9 @@
     x%, 按可比口径, 低于 (at most).
 12. The three sectors in one subject (三次产业 / 第一、二、三产业增加值分别增长a、b和c); a number
     inside a metric's name is not a figure.
-13. Sub-areas: …商务区 / …保障区 / …港区 before a metric are partial scopes.
+13. Sub-areas: …商务区 / …保障区 / …港区 / …景区 before a metric are partial scopes.
+14. 第二、三产业增加值分别…; 受…影响 between a value and its growth; 海内外游客; a plan end
+    (“十二五”末) in an earlier clause dates nothing after the clause break.
 """
 
 from __future__ import annotations
@@ -339,7 +341,47 @@ def test_the_three_sectors_named_as_one_subject_of_a_fenbie_list(subject: str) -
 
 @pytest.mark.parametrize(
     "text",
-    ["中央商务区税收收入增长18.2%。", "空港综合保障区进出口额增长16%。", "东港区外贸进出口总额增长9%。", "核心商圈社会消费品零售总额增长7%。"],
+    [
+        "中央商务区税收收入增长18.2%。", "空港综合保障区进出口额增长16%。", "东港区外贸进出口总额增长9%。",
+        "核心商圈社会消费品零售总额增长7%。", "其中古城景区接待游客860万人次。",
+    ],
 )
 def test_figures_of_business_districts_and_port_areas_are_partial_scopes(text: str) -> None:
     assert facts("去年，" + text, year=2023) == []
+
+
+# ------------------------------------------------------------------ 14. batch-6 wording
+
+
+@pytest.mark.parametrize("subject", ["第二、三产业增加值", "二、三产业增加值"])
+def test_the_second_and_third_sectors_as_one_subject(subject: str) -> None:
+    assert facts(f"去年，{subject}分别增长4.6%和5.1%。", year=2022) == [
+        ("secondary_industry_va", "2021", "actual", "growth_pct", 4.6),
+        ("tertiary_industry_va", "2021", "actual", "growth_pct", 5.1),
+    ]
+
+
+def test_a_cause_between_a_value_and_its_fall_keeps_the_metric() -> None:
+    assert facts("去年，社会消费品零售总额210.5亿元，受疫情影响下降3.4%。", year=2021) == [
+        ("retail_sales", "2020", "actual", "value", 210.5),
+        ("retail_sales", "2020", "actual", "growth_pct", -3.4),
+    ]
+
+
+def test_visitors_from_home_and_abroad_are_the_visitors() -> None:
+    assert facts("去年，全年接待海内外游客2680.4万人次。", year=2021) == [
+        ("tourism_visitors", "2020", "actual", "value", 2680.4),
+    ]
+
+
+def test_a_plan_end_in_an_earlier_clause_does_not_date_a_later_figure() -> None:
+    text = "过去五年，产业结构由“十二五”末的18∶41∶41调整为15∶39∶46，规模以上工业增加值年均增长9.6%。"
+    assert facts(text, year=2021) == [("industrial_va_above_scale", "2016-2020", "actual", "avg_growth_pct", 9.6)]
+
+
+def test_a_plan_end_fronting_its_sentence_still_dates_it() -> None:
+    text = "到“十四五”末，全县地区生产总值达到450亿元，规模以上工业增加值达到120亿元。"
+    assert facts(text, year=2022) == [
+        ("gdp", "2021-2025", "target", "value", 450.0),
+        ("industrial_va_above_scale", "2021-2025", "target", "value", 120.0),
+    ]

@@ -33,6 +33,7 @@ _SINCE_BASE = re.compile(r"(?:较|比|与)(?:“?十([一二三四五])五”?(?
 _PLAN_END = re.compile(r"“?十([一二三四五六])五”?(?:末|期末)")
 _FRONTING = re.compile(r"\s*(?:到|至|截至|截止|在|于|预计到|力争到|确保到)?")
 _CLAUSE_OR_TO = re.compile(r"[,，]|到|至")
+_CLAUSE = re.compile(r"[,，]")
 _FROM_END = re.compile(r"(?:从|由)$")
 _FRONTED_END = re.compile(r"(?:底|末|年底|年末)?[,，]")
 
@@ -293,6 +294,14 @@ def infer_year(text: str) -> int | None:
     return latest + 1
 
 
+def _fronts(lead: str, tail: str) -> bool:
+    """Whether a date between ``lead`` and ``tail`` dates the rest of its sentence: it fronts
+    the sentence (2020年，… / 到“十四五”末，…) or a horizon opens its clause (…，到2025年底…)."""
+    return (_FRONTING.fullmatch(lead) is not None and _FRONTED_END.match(tail) is not None) or (
+        _HORIZON_LEAD.fullmatch(lead[max(map(lead.rfind, ",，:：")) + 1 :]) is not None
+    )
+
+
 def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | None:
     """Period named right before an amount (first and last year).
 
@@ -322,7 +331,11 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
     if "五" in prefix:
         for m in _PLAN_END.finditer(prefix):
             pass
-    if m is not None and "#" not in prefix[m.end() :].lstrip("的"):
+    if m is not None and (
+        _fronts(prefix[: m.start()], tail := prefix[m.end() :]) or ("#" not in tail.lstrip("的") and not _CLAUSE.search(tail))
+    ):
+        # …由“十二五”末的…调整为…，X年均增长…: a plan end dates its own clause, or the rest of
+        # the sentence when it fronts it (到“十四五”末，…)
         lo, hi = plan_span(_CN_ORD["十" + m.group(1)])
         # “十二五”末的564亿元 (a past level) / 到“十四五”末达到450亿元 (a goal for the plan)
         return (hi, hi) if hi < year else (lo, hi)
@@ -334,10 +347,7 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
         y = int(m.group(1))
         tail = prefix[m.end() :]
         lead = prefix[: m.start()]
-        fronted = (_FRONTING.fullmatch(lead) is not None and _FRONTED_END.match(tail)) or (
-            _HORIZON_LEAD.fullmatch(lead[max(map(lead.rfind, ",，:：")) + 1 :]) is not None
-        )
-        if "#" in tail and not fronted:
+        if "#" in tail and not _fronts(lead, tail):
             # 2020年实现生产总值#、规上工业增加值#: the year dates the whole list in its clause,
             # but not past a clause break, nor in 从2015年的#提升到# (it dates only the first).
             # A year fronting the sentence (2020年，…) or a horizon opening a clause
