@@ -61,6 +61,18 @@ def projects(text: str) -> list[tuple[str, float | None, str | None]]:
         ("江口港区三期码头项目竣工，该项目总投资11.2亿元。", "江口港区三期码头项目", 1.12e9, "竣工"),
         # verb-first: a name without a head noun is taken after 投资…新建/建设
         ("投资15.5亿元新建市中医院东湖院区。", "市中医院东湖院区", 1.55e9, "新建"),
+        # an attribute between the amount and 的
+        ("推动总投资36亿元、年产10万吨正极材料的南岭新能源材料项目开工建设。", "南岭新能源材料项目", 3.6e9, "开工建设"),
+        # a bracket of attributes: holding the amount, or before the cue
+        ("金沙光伏电站一期（装机30万千瓦、投资12.6亿元）年内并网。", "金沙光伏电站一期", 1.26e9, None),
+        ("北山风电项目二期（装机8万千瓦）计划总投资5.6亿元，年内开工。", "北山风电项目二期", 5.6e8, "开工"),
+        # the cue right after 一期/二期, and after X项目建设
+        ("滨湖片区城市更新项目一期总投资45亿元，年内开工建设。", "滨湖片区城市更新项目一期", 4.5e9, "开工建设"),
+        ("加快推进“东山文化旅游综合体”项目建设，总投资32亿元。", "“东山文化旅游综合体”项目", 3.2e9, "加快推进"),
+        # a landing verb that is no status of the list, then the amount
+        ("康源生猪全产业链项目落户本县，总投资20亿元。", "康源生猪全产业链项目", 2e9, None),
+        # verb-first across a comma
+        ("投资5200万元，建设县农业科技创新中心。", "县农业科技创新中心", 5.2e7, "建设"),
     ],
 )
 def test_single_project_shapes(text: str, name: str, yuan: float, status: str | None) -> None:
@@ -109,6 +121,8 @@ def test_each_item_of_an_amount_list_is_its_own_project_with_the_shared_status()
         # counts and generic heads before the status
         "全年新开工项目120个，总投资300亿元。",
         "一批重点项目加快建设，总投资200亿元。",
+        "推动城东智慧养老服务中心等6个民生项目建成，总投资3.2亿元。",
+        "两个项目合计投资27亿元，建设进度超出预期。",
         # a bracketed amount that is no investment, or a count of things built
         "全年税收收入（42亿元）增长6%。",
         "投资3亿元新建学校12所。",

@@ -42,7 +42,7 @@ _CUE_BEFORE = re.compile(
 )
 # The same cue after a separator that follows a name: X项目，总投资… / X项目（总投资…
 _CUE_AFTER_NAME = re.compile(
-    r"(?:[,，（(](?:(?:该|此)?(?:项目|工程))?|(?<=项目)|(?<=工程))(?:总投资|计划总投资|计划投资|估算投资|概算投资|协议投资|投资总额|总投入|投资|投入资金)"
+    r"(?:[,，（(、](?:(?:该|此)?(?:项目|工程))?|(?<=项目)|(?<=工程)|(?<=期)|(?<=[）)]))(?:总投资|计划总投资|计划投资|估算投资|概算投资|协议投资|投资总额|总投入|投资|投入资金)"
     r"(?:额|金额)?(?:为|达到|达|约|超过|超|近|逾|高达|共)*$"
 )
 _BARE_BRACKET = re.compile(r"[（(]约?$")
@@ -53,7 +53,11 @@ _FENBIE_CUE = re.compile(r"分别(?:总?投资|投入)(?:约|达)?$")
 _NAME_LIST_SEP = re.compile(r"、|和|及|与")
 _SPENT_BEFORE = re.compile(r"(?:完成|累计|年度|当年|全年|实际|已)$")
 _SPEND_CUE = re.compile(r"(?:投入|投资)(?:资金)?(?:约|超过|超|近|逾)?$")
-_APPROX_DE = re.compile(r"(?:以上|左右|多|余)?的")
+_APPROX_DE = re.compile(
+    r"(?:以上|左右|多|余)?(?:[、，,](?:年产|年处理|年加工|年吞吐|设计产能|装机|占地|用地|总?建筑面积|规划面积|总长|全长)"
+    r"[^,，。；;、的]{1,20})?的"
+)
+"""What ends an amount-first amount: 的, maybe after an attribute (总投资58亿元、年产20万吨X的Y)."""
 _SPEND_VERB = re.compile(r"(?:用于|实施|建设|新建|启动|推进|打造|开工建设)")
 
 #: Words that end a name and start what happens to it (status verbs, adverbs, time words).
@@ -241,11 +245,24 @@ def _name_before_cue(text: str, cue: int, start: int) -> tuple[int, int, str | N
     for item in _AFTER_BRACKETED_ITEM.finditer(text, ns, cue):
         ns = item.end()  # A（总投资3亿元）、B（…）/ …和B（…）: B starts after the last item
     name = text[ns:cue]
-    if text[cue] in "（(" or _HEAD_END.search(name):
-        return ns, cue, None
-    stop = _STOP.search(name, 2)
-    if stop and _HEAD_END.search(name, 0, stop.start()) and (status := _status(name[stop.start() :], "")):
-        return ns, ns + stop.start(), status
+    bracket = text[cue] in "（("
+    opened = max(name.rfind("（"), name.rfind("("))
+    if opened > max(name.rfind("）"), name.rfind(")")):
+        # X一期（装机40万千瓦、投资16.8亿元）: the cue is inside a bracket of attributes
+        name, bracket = name[:opened], True
+    elif text[cue] == "、":
+        return None  # A、投资…: a list, not a name's amount
+    elif name.endswith(("）", ")")) and (opened := max(name.rfind("（"), name.rfind("("))) > 0:
+        name = name[:opened]  # X二期（装机10万千瓦）计划总投资…: the bracket describes X
+    if bracket or _HEAD_END.search(name):
+        return ns, ns + len(name), None
+    if name.endswith("建设") and _HEAD_END.search(name, 0, len(name) - 2):
+        return ns, ns + len(name) - 2, None  # X项目建设，总投资…
+    cleaned = _clean_name(name)
+    stop = _STOP.search(name, (name.rfind(cleaned) if cleaned else 0) + 2)
+    if stop and not stop.group().startswith("等") and _HEAD_END.search(name, 0, stop.start()):
+        # X项目签约落地，总投资… / X项目落户本县，总投资… (not 等5个项目建成: a group)
+        return ns, ns + stop.start(), _status(name[stop.start() :], "")
     return None
 
 
@@ -280,21 +297,30 @@ def _fenbie_candidates(text: str, amounts: list[Amount], start: int) -> list[Can
     return out
 
 
+def _spend_on(text: str, a: Amount, start: int, at: int) -> Candidate | None:
+    """投入2.37亿元实施X工程 / 投资18.5亿元新建X: a spend cue before the amount and a verb at
+    ``at`` (right after it, or after its comma) naming what the money is spent on."""
+    spend = _SPEND_CUE.search(text, max(start, a.start - 8), a.start)
+    verb = _SPEND_VERB.match(text, at) if spend else None
+    if verb is None:
+        return None
+    e = _clause_end(text, verb.end())
+    name = text[verb.end() : e]
+    # 投资X亿元新建Y: the investment is Y's even without a project head, unless Y counts
+    # things built (新建学校12所); across a comma 建设 may be a noun (…，建设进度超出预期)
+    headless = at == a.end and spend.group().startswith("投资") and verb.group() in ("建设", "新建", "开工建设")
+    if _HEAD_END.search(name) or (headless and not _COUNTED.search(name)):
+        return (spend.start(), e, name, a, verb.group() if verb.group() != "用于" else None)
+    return None
+
+
 def _other_candidate(text: str, a: Amount, start: int, end: int, following: int) -> Candidate | None:
     """Rules 2–4 for an amount not already read as 'amount first' (sentence is text[start:end];
     the next amount, if any, starts at ``following``)."""
     # 4. spend-on: 投入2.37亿元实施X工程, first: a verb glued to the amount names what it is
     # spent on, whatever the clause before says (Y投用，投资12亿元建设X)
-    spend = _SPEND_CUE.search(text, max(start, a.start - 8), a.start)
-    verb = _SPEND_VERB.match(text, a.end)
-    if spend and verb:
-        e = _clause_end(text, verb.end())
-        name = text[verb.end() : e]
-        # 投资X亿元新建Y: the investment is Y's even without a project head, unless Y counts
-        # things built (新建学校12所)
-        headless = spend.group().startswith("投资") and verb.group() in ("建设", "新建", "开工建设")
-        if _HEAD_END.search(name) or (headless and not _COUNTED.search(name)):
-            return (spend.start(), e, name, a, verb.group() if verb.group() != "用于" else None)
+    if (spent := _spend_on(text, a, start, a.end)) is not None:
+        return spent
     # 2. name first: X项目，总投资… / X（总投资…） / X项目签约落地，总投资…
     # (not when 的 follows: 总投资X亿元的Y is Y's amount, rule 1's shape, even when rule 1 dropped it)
     cue = None if _APPROX_DE.match(text, a.end) else _CUE_AFTER_NAME.search(text, max(start, a.start - 14), a.start)
@@ -319,6 +345,9 @@ def _other_candidate(text: str, a: Amount, start: int, end: int, following: int)
             else:
                 status = _status(after.lstrip(",，"), lead)
         return (ns, qe, text[ns:ne], a, status)
+    # 4 again, across a comma (投资6800万元，建设X), once no name before the amount claims it
+    if text[a.end : a.end + 1] in ",，" and (spent := _spend_on(text, a, start, a.end + 1)) is not None:
+        return spent
     # 3. signed deal: 签约X项目50亿元
     ns = _clause_start(text, a.start, "、")
     name = text[ns : a.start]
