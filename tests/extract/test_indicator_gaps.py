@@ -385,3 +385,27 @@ def test_a_plan_end_fronting_its_sentence_still_dates_it() -> None:
         ("gdp", "2021-2025", "target", "value", 450.0),
         ("industrial_va_above_scale", "2021-2025", "target", "value", 120.0),
     ]
+
+
+# ------------------------------------------------------------------ 15. divisions inside the region
+
+
+def _in(text: str, year: int, name: str, adcode: str, level: str) -> list[tuple]:
+    meta = ReportMeta(year=year, region=RegionRef(name=name, adcode=adcode, level=level))
+    doc = Document(text=normalise(text).text, meta=meta)
+    return [(i.metric, i.period, i.kind, i.measure, i.number) for i in extract_indicators(doc)]
+
+
+def test_a_figure_of_a_division_inside_the_report_region_is_not_the_regions() -> None:
+    text = "去年，全州地区生产总值增长5.1%，州府所在地大理市空气质量优良天数比率为99.2%。"
+    assert _in(text, 2023, "大理白族自治州", "532900", "prefecture") == [("gdp", "2022", "actual", "growth_pct", 5.1)]
+
+
+def test_a_prefectures_figure_in_a_provinces_report_is_not_the_provinces() -> None:
+    text = "去年，全省地区生产总值增长6%，其中成都市地区生产总值增长7%。"
+    assert _in(text, 2022, "四川省", "510000", "province") == [("gdp", "2021", "actual", "growth_pct", 6.0)]
+
+
+def test_the_report_regions_own_name_before_a_metric_keeps_the_figure() -> None:
+    text = "去年，成都市地区生产总值增长7%。"
+    assert _in(text, 2022, "成都市", "510100", "prefecture") == [("gdp", "2021", "actual", "growth_pct", 7.0)]

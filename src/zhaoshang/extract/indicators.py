@@ -60,7 +60,8 @@ from zhaoshang.extract.periods import (
 from zhaoshang.extract.sections import split_sections
 from zhaoshang.extract.sentences import split_sentences
 from zhaoshang.extract.view import ReadingView
-from zhaoshang.model import Document, Indicator, Section, Sentence
+from zhaoshang.model import Document, Indicator, RegionRef, Section, Sentence
+from zhaoshang.regions.gazetteer import load_gazetteer
 
 # Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
 _LIST_ITEM_SEP = re.compile(r"、|(?<!增)和|与|及")
@@ -297,19 +298,20 @@ def extract_indicators(doc: Document) -> list[Indicator]:
         sections = [Section(s.kind, s.title, view.to_view(s.start), view.to_view(s.end)) for s in sections]
         sentences = split_sentences(view.text, sections)
     own = (doc.meta.region.name,) if doc.meta.region and doc.meta.region.name else ()
+    inside = _inner_names(doc.meta.region)
     # Without dropped line breaks the view has the source's offsets (punctuation folding is
     # one character for one), so the amounts are those of the stored text, found once per
     # document and shared with the project extractor.
-    found = _extract(view.text, year, sections, sentences, own, doc.text if not view.cuts else view.text)
+    found = _extract(view.text, year, sections, sentences, own, doc.text if not view.cuts else view.text, inside)
     return [view.to_source(i, doc.text) for i in found]
 
 
 def _extract(
     text: str, year: int, sections: list[Section], sentences: list[Sentence], own: tuple[str, ...] = (),
-    amount_text: str | None = None,
+    amount_text: str | None = None, inside: tuple[str, ...] = (),
 ) -> list[Indicator]:
     amount_text = text if amount_text is None else amount_text
-    mentions_all = find_mentions(text, own=own)
+    mentions_all = find_mentions(text, own=own, inside=inside)
     # Only a sentence that names a metric can state one: visit those, found by bisecting
     # the mentions (and the above-scale firms, whose 总产值 is a metric too) into the
     # sentence starts, instead of walking every sentence.
@@ -356,6 +358,19 @@ def _extract(
             if ind is not None:
                 out.append(ind)
     return out
+
+
+def _inner_names(region: RegionRef | None) -> tuple[str, ...]:
+    """Full names of the divisions inside the report region: a figure named right after one
+    (州府所在地某某市空气质量…, 某某区地区生产总值… in a province's report) is that division's."""
+    if region is None or not region.adcode:
+        return ()
+    return _descendant_names(region.adcode)
+
+
+@lru_cache(maxsize=64)
+def _descendant_names(code: str) -> tuple[str, ...]:
+    return tuple(sorted({p.name for p in load_gazetteer().descendants(code) if len(p.name) >= 3}))
 
 
 @lru_cache(maxsize=8)

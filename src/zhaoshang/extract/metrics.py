@@ -361,12 +361,18 @@ def _automaton_scan(text: str, lo: int, hi: int) -> list[tuple[str, int, int]] |
     return [(keys[i], s + lo, e + lo) for i, s, e in found]
 
 
-def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
+_SCOPE_VERB = re.compile(r"(?:实现|完成|的)$")
+
+
+def find_mentions(
+    text: str, lo: int = 0, hi: int | None = None, own: tuple[str, ...] = (), inside: tuple[str, ...] = ()
+) -> list[Mention]:
     """Metric mentions in ``text[lo:hi]`` (offsets into ``text``), partial scopes removed.
 
     A mention right after a sub-area name (…新区 / …园区 / …镇) is that area's figure and
     dropped, unless the name before it ends with one of ``own`` (the report region's own
-    names: a 新区's report states its own figures as 某某新区地区生产总值).
+    names: a 新区's report states its own figures as 某某新区地区生产总值); so is one right
+    after the name of a division ``inside`` the report region (其中某某市地区生产总值…).
     """
     cat = catalogue()
     hi = len(text) if hi is None else hi
@@ -385,6 +391,8 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None, own: tuple[str,
         if excluded_before(before) or excluded_after(text[m_end : min(hi, m_end + 8)]):
             continue
         if (area := cat.sub_area.search(before)) and not any(before[: area.end(1)].endswith(o) for o in own if o):
+            continue
+        if inside and _SCOPE_VERB.sub("", before).endswith(inside):
             continue
         if context is not None:
             stop = max(text.rfind(c, max(lo, m_start - 80), m_start) for c in "。;；!?！？\n")
