@@ -409,3 +409,43 @@ def test_a_prefectures_figure_in_a_provinces_report_is_not_the_provinces() -> No
 def test_the_report_regions_own_name_before_a_metric_keeps_the_figure() -> None:
     text = "去年，成都市地区生产总值增长7%。"
     assert _in(text, 2022, "成都市", "510100", "prefecture") == [("gdp", "2021", "actual", "growth_pct", 7.0)]
+
+
+# ------------------------------------------------------------------ 16. batch-7 wording
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("社消零总额完成96.3亿元，同比减少2.1%。", [("retail_sales", "2022", "actual", "value", 96.3),
+                                             ("retail_sales", "2022", "actual", "growth_pct", -2.1)]),
+        ("农村牧区常住居民人均可支配收入18650元、增长7.2%。", [("rural_disposable_income", "2022", "actual", "value", 18650.0),
+                                                 ("rural_disposable_income", "2022", "actual", "growth_pct", 7.2)]),
+        ("一般公共预算收入31.6亿元，剔除政策性减收因素后增长6.8%。", [("general_budget_revenue", "2022", "actual", "value", 31.6),
+                                                    ("general_budget_revenue", "2022", "actual", "growth_pct", 6.8)]),
+    ],
+)
+def test_abbreviations_and_adverbials_of_batch_seven(text: str, expected: list[tuple]) -> None:
+    assert facts("去年，" + text, year=2023) == expected
+
+
+def test_a_money_figure_written_without_yuan_is_in_yuan() -> None:
+    found = run("去年，实现旅游综合收入286亿，一般公共预算收入达到18.5亿。", 2023)
+    assert [(i.metric, i.number, i.unit, i.value_yuan) for i in found] == [
+        ("tourism_revenue", 286.0, "亿元", 2.86e10),
+        ("general_budget_revenue", 18.5, "亿元", 1.85e9),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["外贸进出口总值86.4亿元，其中陶瓷产品出口增长18.7%。", "全县进出口总值完成26.8亿元，其中边民互市贸易进出口额增长41%。"],
+)
+def test_the_trade_of_one_product_or_trade_mode_after_qizhong_is_a_partial_scope(text: str) -> None:
+    got = facts("去年，" + text, year=2023)
+    assert [f[0] for f in got] == ["foreign_trade"]
+
+
+def test_exports_as_the_part_of_trade_after_qizhong_are_the_exports() -> None:
+    got = facts("去年，外贸进出口总额达到19.6亿美元，其中出口15.3亿美元。", year=2023)
+    assert ("exports", "2022", "actual", "value", 15.3) in got

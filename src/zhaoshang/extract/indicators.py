@@ -81,7 +81,7 @@ _GAP_TOKEN = (
     r"|(?:19|20)\d\d年(?:底|末|度)?|“?十[一二三四五]五”?(?:末|期末|初期|期间|时期)?"
     r"|上年同期|上年|去年|同期|全年|当年|年末|年底|目前|现已|已|首次|历史性地?|再次?|又|一举|提前|顺利|成功"
     r"|同比|比上年|较上年|与上年相比|比去年|较去年|较|比|与|相比|由|从"
-    r"|按?同口径|按?可比口径|按可比价格?计算|按现价计算|扣除[^,，。;#]{1,12}?后|受[^,，。;#]{1,10}?影响"  # 扣除留抵退税因素后同口径增长, 受疫情影响下降
+    r"|按?同口径|按?可比口径|按可比价格?计算|按现价计算|(?:扣除|剔除)[^,，。;#]{1,12}?后|受[^,，。;#]{1,10}?影响"  # 扣除留抵退税因素后同口径增长, 受疫情影响下降
     r"|[两二三]年平均|年均|年平均|平均|名义|实际|累计|分别|均|共|合计|总计|预计|初步统计|初步核算|初步测算"
     r"|力争|确保|争取|努力|将|要|可|能|预期|目标为|目标|预计"
     r"|实现|完成|达到|达|为|是|突破|超过|超|跨过|跨越|迈上|迈过|站上|保持在|保持|稳定在|稳定|控制在|维持在|持续|始终|长期|一直"
@@ -149,6 +149,13 @@ def _unit_family(unit: str) -> str:
 
 
 _FAMILIES: dict[str, str] = {}
+
+
+_BARE_MONEY = {"亿": 1e8, "万亿": 1e12}
+
+
+def _as_yuan(a: Amount) -> Amount:
+    return a._replace(unit=a.unit + "元", value_yuan=round(a.number * _BARE_MONEY[a.unit], 2))
 
 
 def _usable(a: Amount) -> bool:
@@ -332,6 +339,9 @@ def _extract(
         sent = sentences[si]
         lo, hi = sent.start, sent.end
         masked = amounts_in(amount_text, lo, hi)
+        if any(a.unit in _BARE_MONEY for a in masked):
+            # 旅游综合收入413亿: a bare 亿 is money (only a money metric can take it, see _measure)
+            masked = [_as_yuan(a) if a.unit in _BARE_MONEY else a for a in masked]
         amounts = [a for a in masked if _usable(a)]
         if not amounts:
             continue

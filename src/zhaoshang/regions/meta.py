@@ -23,7 +23,7 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|[二一][{_CN_DIGIT}]{{3}})"
 _MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_MD})\s*月(?:\s*(?P<d>{_MD})\s*日)?")
 # The session a report is delivered to: 第十五届人民代表大会第七次会议, 十四届人大六次会议.
-SESSION_RE = re.compile(r"人民代表大会|届人大|人大[一二三四五六七八九十\d]+次会议|人大会议")
+SESSION_RE = re.compile(r"人民代表大会|届人大|人大[一二三四五六七八九十\d]+次会议|人大会议|人大代表会议")
 _YEAR_IN_TITLE = re.compile(rf"(?P<y>{_YEAR})\s*年")
 HEADER_END = re.compile(r"各位代表|同志们|各位委员")
 
