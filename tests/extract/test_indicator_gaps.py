@@ -449,3 +449,42 @@ def test_the_trade_of_one_product_or_trade_mode_after_qizhong_is_a_partial_scope
 def test_exports_as_the_part_of_trade_after_qizhong_are_the_exports() -> None:
     got = facts("去年，外贸进出口总额达到19.6亿美元，其中出口15.3亿美元。", year=2023)
     assert ("exports", "2022", "actual", "value", 15.3) in got
+
+
+# ------------------------------------------------------------------ 17. batch-8 wording
+
+
+def test_a_fall_after_a_cause_written_as_negative_growth() -> None:
+    assert facts("去年，社会消费品零售总额52.6亿元，受疫情冲击负增长2.4%。", year=2023) == [
+        ("retail_sales", "2022", "actual", "value", 52.6),
+        ("retail_sales", "2022", "actual", "growth_pct", -2.4),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["其中南山森林公园接待游客21万人次。", "城隍庙博物馆接待游客增长27%。", "其中古城片区旅游收入增长9%。"],
+)
+def test_visitors_and_revenue_of_one_attraction_are_partial_scopes(text: str) -> None:
+    assert facts("去年，" + text, year=2023) == []
+
+
+def test_the_whole_regions_figure_after_qizhong_is_kept() -> None:
+    text = "去年，全省进出口总额1.2万亿元，其中全市外贸出口总额800亿元。"
+    assert [f[0] for f in facts(text, year=2023)] == ["foreign_trade", "exports"]
+
+
+def test_a_clause_before_the_sentence_does_not_exclude_a_metric() -> None:
+    text = "（四）着力扩大对外开放。外贸进出口总额力争达到7亿美元，推动出口加工区建设。"
+    assert facts(text, year=2021) == [("foreign_trade", "2021", "target", "value", 7.0)]
+
+
+def test_a_table_of_last_years_results_dates_its_figures_last_year_in_any_section() -> None:
+    text = (
+        "三、2026年工作安排 今年要抓好以下工作。力争地区生产总值增长5%。"
+        "附：2025年主要指标完成情况。地区生产总值5812.6亿元，增长5.4%；城镇调查失业率5.3%。"
+    )
+    got = facts(text, year=2026)
+    assert ("gdp", "2026", "target", "growth_pct", 5.0) in got
+    assert ("gdp", "2025", "actual", "value", 5812.6) in got
+    assert ("unemployment_rate", "2025", "actual", "rate_pct", 5.3) in got

@@ -73,6 +73,10 @@ def projects(text: str) -> list[tuple[str, float | None, str | None]]:
         ("康源生猪全产业链项目落户本县，总投资20亿元。", "康源生猪全产业链项目", 2e9, None),
         # verb-first across a comma
         ("投资5200万元，建设县农业科技创新中心。", "县农业科技创新中心", 5.2e7, "建设"),
+        # a phase in brackets after the head
+        ("推进西坡光伏储能示范项目（二期）建设，总投资6.5亿元。", "西坡光伏储能示范项目（二期）", 6.5e8, "推进"),
+        # X是…总投资…的重大项目: the subject is the name, the generic noun after 的 is not
+        ("南湖抽水蓄能电站项目是全省确定的总投资72亿元的重大项目，年内开工建设。", "南湖抽水蓄能电站项目", 7.2e9, "开工建设"),
     ],
 )
 def test_single_project_shapes(text: str, name: str, yuan: float, status: str | None) -> None:
@@ -123,6 +127,7 @@ def test_each_item_of_an_amount_list_is_its_own_project_with_the_shared_status()
         "一批重点项目加快建设，总投资200亿元。",
         "推动城东智慧养老服务中心等6个民生项目建成，总投资3.2亿元。",
         "两个项目合计投资27亿元，建设进度超出预期。",
+        "总投资超百亿元的城北会展中心二期加快建设。",  # no written figure
         # a bracketed amount that is no investment, or a count of things built
         "全年税收收入（42亿元）增长6%。",
         "投资3亿元新建学校12所。",
@@ -136,6 +141,11 @@ def test_group_totals_shared_amounts_and_generic_heads_are_not_projects(text: st
 def test_each_bracketed_item_of_a_list_owns_its_amount() -> None:
     text = "开工建设城西污水处理厂（总投资3亿元）、滨河绿道（总投资1.2亿元），新增绿地20公顷。"
     assert [(n, y) for n, y, _ in projects(text)] == [("城西污水处理厂", 3e8), ("滨河绿道", 1.2e8)]
+
+
+def test_amount_first_items_joined_by_he_are_each_a_project() -> None:
+    text = "总投资12亿元的县第二中学新校区和总投资8.5亿元的县儿童医院开工建设。"
+    assert projects(text) == [("县第二中学新校区", 1.2e9, "开工建设"), ("县儿童医院", 8.5e8, "开工建设")]
 
 
 def test_each_item_of_a_list_of_bare_bracketed_amounts_is_a_project() -> None:

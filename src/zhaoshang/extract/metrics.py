@@ -386,7 +386,7 @@ def find_mentions(
     for g, m_start, m_end in chosen:
         metric, many, excluded_before, excluded_after, context = info[g]
         before = text[max(lo, m_start - 24) : m_start]
-        cut = max(before.rfind(","), before.rfind("，"), before.rfind(";"), before.rfind("；"))
+        cut = max(map(before.rfind, ",，;；。！？!?"))  # the context is the mention's own clause
         before = before[cut + 1 :]
         if excluded_before(before) or excluded_after(text[m_end : min(hi, m_end + 8)]):
             continue

@@ -45,6 +45,7 @@ __all__ = [
 
 Scope = str
 """"last" | "past_plan" | "next_plan" | "this" | "unknown" | "plan_<n>" (a named plan) |
+"last_results" (a table of last year's results, heeded in any section) |
 "years_<first>_<last>" (今后五年 with its end year written: 今后五年…到2027年)."""
 
 _ORD_CN = {11: "十一", 12: "十二", 13: "十三", 14: "十四", 15: "十五", 16: "十六"}
@@ -87,7 +88,7 @@ def _target_year_span(y: int, year: int) -> tuple[int, int]:
 @lru_cache(maxsize=256)
 def scope_period(scope: Scope, year: int) -> tuple[int, int] | None:
     """The (first, last) year a scope covers for a report of ``year``."""
-    if scope == "last":
+    if scope in ("last", "last_results"):
         return year - 1, year - 1
     if scope == "this":
         return year, year
@@ -151,6 +152,9 @@ class ScopeTracker:
         scopes: list[tuple[str, list[tuple[_Head, str, str]]]] = [
             ("past_plan", [("过去", "五年", ""), ("", "五年", "来"), ("这", "五年", ""), ("", "五年", "间"),
                            ("", "五年", "中"), *([(_QUOTE, past, since)] if past else [])]),
+            # 附：2025年主要指标完成情况: a table of last year's results, wherever it is printed
+            # (before "last", which would take the same sentence start)
+            ("last_results", [(_SENTENCE_LEAD, last, "[^。；;]{0,10}完成情况"), ("", last, "[^。；;]{0,10}完成情况")]),
             ("last", [("过去", "一年", ""), ("", "一年", "来"), ("", "去年", ""), ("刚刚过去的", last, ""),
                       (_SENTENCE_LEAD, last, ""), ("", last, "[,，]?是[^。]{0,40}一年")]),
             ("next_plan", [("今后", "五年", ""), ("未来", "五年", "")]),
@@ -243,7 +247,7 @@ class ScopeTracker:
         i = bisect.bisect_left(positions, pos) - 1
         while i >= 0 and positions[i] >= section_start:
             scope = markers[i][1]
-            if scope in allowed or (scope.startswith(("plan_", "years_")) and "next_plan" in allowed):
+            if scope in allowed or scope == "last_results" or (scope.startswith(("plan_", "years_")) and "next_plan" in allowed):
                 return scope
             i -= 1
         return _DEFAULT_SCOPE.get(section_kind, "unknown")

@@ -75,6 +75,12 @@ STATUSES: tuple[str, ...] = (
     "投产", "竣工", "落地", "完工", "投用", "开建",
 )
 _STATUS_RE = re.compile("|".join(STATUSES))
+_STATUS_ONLY = re.compile(
+    r"(?:年内|今年|明年|当年|年底前?|上半年|下半年|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|"
+    r"力争|确保|争取|将|计划|预计|正式|全面|基本|顺利|如期|已经|已)*"
+    f"(?:{'|'.join(STATUSES)})"
+)
+"""A clause that is only a status and when (年内开工建设): it has no subject of its own."""
 _STATUS_BEFORE_RE = re.compile("|".join((*STATUSES, "推进", "实施", "建设", "引进")))
 
 #: Heads that close a name when nothing else marks its end (name-first shapes).
@@ -82,7 +88,12 @@ _HEAD = (
     r"(?:项目|工程|产业园区?|工业园区?|物流园区?|科技园|园区|基地|中心|生产线|工厂|电站|电厂|综合体|"
     r"医院|学校|大桥|公路|高速|铁路|机场|码头|港区|小镇|景区|市场|广场|新城)"
 )
-_HEAD_END = re.compile(_HEAD + r"(?:[一二三四五六七八九十]期)?(?:项目)?$")
+_PHASE = r"[（(][一二三四五六七八九十]期[）)]"
+_HEAD_END = re.compile(_HEAD + rf"(?:[一二三四五六七八九十]期|{_PHASE})?(?:项目)?(?:{_PHASE})?$")
+_PHASE_RE = re.compile(_PHASE)
+_ROUND_AMOUNT = re.compile(r"[十百千万]+[万亿]")
+"""超百亿元: a milestone, not a written figure (五十亿元 is one)."""
+_SUBJECT_IS = re.compile(r"(?P<name>[^,，、；;。]{2,40}?)是")
 
 _LEAD = re.compile(
     r"^(?:(?:全力|积极|加快|加速|大力|持续|着力|稳步|有序|扎实|重点|全面|强力|协调|力争|确保|争取|继续|"
@@ -128,7 +139,11 @@ def _status(after: str, before: str) -> str | None:
     """The status written after the name (last of a run of clauses: 实现当年开工,当年建成投产),
     else a verb before it (加速推进…的X, 投入…实施X)."""
     found: list[str] = []
-    for k, clause in enumerate(_COMMA.split(after)[:3]):
+    clauses = _COMMA.split(after)[:3]
+    if len(clauses) > 1 and not clauses[0] and _STATUS_ONLY.fullmatch(clauses[1].rstrip("。；;")):
+        # …的X，年内开工建设。: a clause that ends with the status and names nothing after it
+        clauses = clauses[1:]
+    for k, clause in enumerate(clauses):
         if k > 0 and _LIST_OR_GROUP.search(clause):
             break
         hits = _STATUS_RE.findall(clause)
@@ -163,7 +178,7 @@ def _name_after(text: str, start: int, amounts: list[Amount], idx: int) -> tuple
     if nxt is not None and nxt.start < end:
         # 、20亿元的B: a list where every item has its own amount
         between = text[start : nxt.start]
-        j = between.rfind("、")
+        j = max(map(between.rfind, "、和及与"))  # …的A和总投资8.5亿元的B
         if j >= 0 and _APPROX_DE.match(text, nxt.end) and _INVEST_WORD.fullmatch(between[j + 1 :]):
             end, why = start + j, "list"
     m = _STOP.search(text, start + 2, end)
@@ -252,7 +267,11 @@ def _name_before_cue(text: str, cue: int, start: int) -> tuple[int, int, str | N
         name, bracket = name[:opened], True
     elif text[cue] == "、":
         return None  # A、投资…: a list, not a name's amount
-    elif name.endswith(("）", ")")) and (opened := max(name.rfind("（"), name.rfind("("))) > 0:
+    elif (
+        name.endswith(("）", ")"))
+        and (opened := max(name.rfind("（"), name.rfind("("))) > 0
+        and not _PHASE_RE.fullmatch(name, opened)
+    ):
         name = name[:opened]  # X二期（装机10万千瓦）计划总投资…: the bracket describes X
     if bracket or _HEAD_END.search(name):
         return ns, ns + len(name), None
@@ -295,6 +314,19 @@ def _fenbie_candidates(text: str, amounts: list[Amount], start: int) -> list[Can
             out.append((at, qe, name, b, status))
             pos = at + len(name)
     return out
+
+
+def _subject_of(text: str, at: int) -> tuple[int, str] | None:
+    """(start, name) of X in X是…<at>: a project whose amount-first phrase ends in a generic noun
+    (…是全省确定的总投资86亿元的重大项目) is named by the subject of its clause."""
+    cs = _clause_start(text, at)
+    m = _SUBJECT_IS.match(text, cs, at)
+    if m is None:
+        return None
+    name = _clean_name(m.group("name"))
+    if not _HEAD_END.search(name) or not _is_proper(name):
+        return None
+    return m.start("name") + m.group("name").find(name), name
 
 
 def _spend_on(text: str, a: Amount, start: int, at: int) -> Candidate | None:
@@ -411,7 +443,7 @@ def extract_projects(doc: Document) -> list[Project]:
     found: list[Project] = []
     seen: set[tuple[str, float]] = set()
     for start, end in _money_sentences(doc):
-        amounts = amounts_in(text, start, end)
+        amounts = [a for a in amounts_in(text, start, end) if not _ROUND_AMOUNT.match(a.text)]
         candidates = _amount_first_candidates(text, amounts, end) + _fenbie_candidates(text, amounts, start)
         used = {c[3].start for c in candidates}
         for k, a in enumerate(amounts):
@@ -421,6 +453,8 @@ def extract_projects(doc: Document) -> list[Project]:
                     candidates.append(c)
         for qs, qe, raw, a, status in candidates:
             name = _clean_name(raw)
+            if not _is_proper(name) and (subject := _subject_of(text, qs)) is not None:
+                qs, name = subject  # X项目是…总投资86亿元的重大项目: X is the name
             key = (name, a.value_yuan or 0.0)
             if not _is_proper(name) or key in seen:
                 continue
