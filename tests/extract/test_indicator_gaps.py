@@ -488,3 +488,18 @@ def test_a_table_of_last_years_results_dates_its_figures_last_year_in_any_sectio
     assert ("gdp", "2026", "target", "growth_pct", 5.0) in got
     assert ("gdp", "2025", "actual", "value", 5812.6) in got
     assert ("unemployment_rate", "2025", "actual", "rate_pct", 5.3) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["其中宁安能源化工基地规上工业增加值增长7.1%。", "其中中心城区空气质量优良率98.6%。", "其中县本级一般公共预算收入12.3亿元。"],
+)
+def test_a_place_after_qizhong_makes_any_metric_a_partial_scope(text: str) -> None:
+    assert facts("去年，全县规模以上工业增加值增长4.3%，" + text, year=2021) == [
+        ("industrial_va_above_scale", "2020", "actual", "growth_pct", 4.3)
+    ]
+
+
+def test_qizhong_before_a_metrics_own_name_keeps_it() -> None:
+    text = "去年，财政总收入52.6亿元，其中一般公共预算收入31.2亿元；其中全口径税收收入20.1亿元。"
+    assert [f[0] for f in facts(text, year=2021)] == ["fiscal_revenue_total", "general_budget_revenue", "tax_revenue"]

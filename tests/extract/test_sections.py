@@ -192,3 +192,15 @@ def test_the_trigger_scan_finds_the_parts_that_visiting_every_boundary_finds(
     slow = [split_sections(t, y) for t, y in zip(texts, years)]
     assert fast == slow
     assert sum(len(s) > 1 for s in fast) > 100  # the texts do hold parts
+
+
+def test_a_review_sub_point_about_the_governments_own_work_opens_no_part() -> None:
+    text = (
+        "一、2020年工作回顾 （一）经济运行稳定恢复。全区地区生产总值增长3.9%。"
+        "（二）政府自身建设不断加强。坚持依法行政。"
+        "二、“十四五”时期主要目标任务 地区生产总值年均增长5.5%。"
+        "三、2021年重点工作 今年要抓好以下工作。"
+        "四、加强政府自身建设 各级政府要坚持依法行政。"
+    )
+    kinds = [(s.kind, s.title[:2]) for s in split_sections(text, 2021)]
+    assert [k for k, _ in kinds] == ["review", "plan", "tasks", "self_improvement"]
