@@ -503,3 +503,8 @@ def test_a_place_after_qizhong_makes_any_metric_a_partial_scope(text: str) -> No
 def test_qizhong_before_a_metrics_own_name_keeps_it() -> None:
     text = "去年，财政总收入52.6亿元，其中一般公共预算收入31.2亿元；其中全口径税收收入20.1亿元。"
     assert [f[0] for f in facts(text, year=2021)] == ["fiscal_revenue_total", "general_budget_revenue", "tax_revenue"]
+
+
+def test_a_growth_over_the_previous_five_years_is_about_the_five_years() -> None:
+    text = "过去五年，一般公共预算收入累计完成86.4亿元，较上个五年增长38.2%。"
+    assert ("general_budget_revenue", "2018-2022", "actual", "growth_pct", 38.2) in facts(text, year=2023)

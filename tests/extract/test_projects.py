@@ -77,6 +77,9 @@ def projects(text: str) -> list[tuple[str, float | None, str | None]]:
         ("推进西坡光伏储能示范项目（二期）建设，总投资6.5亿元。", "西坡光伏储能示范项目（二期）", 6.5e8, "推进"),
         # X是…总投资…的重大项目: the subject is the name, the generic noun after 的 is not
         ("南湖抽水蓄能电站项目是全省确定的总投资72亿元的重大项目，年内开工建设。", "南湖抽水蓄能电站项目", 7.2e9, "开工建设"),
+        # plant, reservoir, tunnel and hub names are project heads
+        ("加快建设城东第三水厂，总投资6.2亿元。", "城东第三水厂", 6.2e8, "加快建设"),
+        ("开工建设青龙水库，总投资12亿元。", "青龙水库", 1.2e9, "开工建设"),
     ],
 )
 def test_single_project_shapes(text: str, name: str, yuan: float, status: str | None) -> None:

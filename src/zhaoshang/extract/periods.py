@@ -271,6 +271,7 @@ _ALLOWED: dict[str, tuple[Scope, ...]] = {
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _END_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
+_PREVIOUS_FIVE = re.compile(r"(?:较|比|与)(?:上个|上一个|前一个|前)五年")
 _BASE_YEAR = re.compile(r"在(?:19|20)\d\d年的?基础上")
 """A base (翻一番 在2020年基础上) names the year compared with, not the year a figure is about."""
 _NAMED_YEAR = re.compile(r"(?:19|20)\d\d年远景目标的?(?:建议|纲要)")
@@ -314,6 +315,8 @@ def explicit_period(prefix: str, year: int, scope: Scope) -> tuple[int, int] | N
     """
     # Each pattern below needs a character of its own (a comparison word, 五, 年): a plain
     # ``in`` test skips the patterns a clause cannot match.
+    if "五年" in prefix and _PREVIOUS_FIVE.search(prefix):
+        return past_span(year)  # 较上个五年增长46.5%: growth of the past five years over the five before
     if "较" in prefix or "比" in prefix or "与" in prefix:
         # 较2015年增长 / 比“十二五”末 / 较“十二五”: growth over the whole past plan.
         m = _SINCE_BASE.search(prefix)

@@ -86,7 +86,7 @@ _STATUS_BEFORE_RE = re.compile("|".join((*STATUSES, "推进", "实施", "建设"
 #: Heads that close a name when nothing else marks its end (name-first shapes).
 _HEAD = (
     r"(?:项目|工程|产业园区?|工业园区?|物流园区?|科技园|园区|基地|中心|生产线|工厂|电站|电厂|综合体|"
-    r"医院|学校|大桥|公路|高速|铁路|机场|码头|港区|小镇|景区|市场|广场|新城)"
+    r"医院|学校|大桥|公路|高速|铁路|机场|码头|港区|小镇|景区|市场|广场|新城|水厂|水库|隧道|枢纽)"
 )
 _PHASE = r"[（(][一二三四五六七八九十]期[）)]"
 _HEAD_END = re.compile(_HEAD + rf"(?:[一二三四五六七八九十]期|{_PHASE})?(?:项目)?(?:{_PHASE})?$")
