@@ -508,3 +508,13 @@ def test_qizhong_before_a_metrics_own_name_keeps_it() -> None:
 def test_a_growth_over_the_previous_five_years_is_about_the_five_years() -> None:
     text = "过去五年，一般公共预算收入累计完成86.4亿元，较上个五年增长38.2%。"
     assert ("general_budget_revenue", "2018-2022", "actual", "growth_pct", 38.2) in facts(text, year=2023)
+
+
+def test_an_average_growth_after_thresholds_crossed_keeps_its_metric() -> None:
+    text = "过去五年，全县地区生产总值由2016年的212.4亿元增加到318.5亿元，先后跨越250亿元、300亿元两个台阶，年均递增6.4%。"
+    assert ("gdp", "2017-2021", "actual", "avg_growth_pct", 6.4) in facts(text, year=2022)
+
+
+@pytest.mark.parametrize("text", ["主城区空气质量优良天数比例达到91.2%。", "保税物流中心进出口额力争增长30%。"])
+def test_a_city_centre_or_a_bonded_logistics_centre_is_a_partial_scope(text: str) -> None:
+    assert facts("去年，" + text, year=2022) == []

@@ -80,6 +80,8 @@ def projects(text: str) -> list[tuple[str, float | None, str | None]]:
         # plant, reservoir, tunnel and hub names are project heads
         ("加快建设城东第三水厂，总投资6.2亿元。", "城东第三水厂", 6.2e8, "加快建设"),
         ("开工建设青龙水库，总投资12亿元。", "青龙水库", 1.2e9, "开工建设"),
+        ("续建东山至北坪快速通道，总投资6.3亿元。", "东山至北坪快速通道", 6.3e8, None),
+        ("清河种业创新中心项目估算总投资6.8亿元。", "清河种业创新中心项目", 6.8e8, None),
     ],
 )
 def test_single_project_shapes(text: str, name: str, yuan: float, status: str | None) -> None:
