@@ -518,3 +518,10 @@ def test_an_average_growth_after_thresholds_crossed_keeps_its_metric() -> None:
 @pytest.mark.parametrize("text", ["主城区空气质量优良天数比例达到91.2%。", "保税物流中心进出口额力争增长30%。"])
 def test_a_city_centre_or_a_bonded_logistics_centre_is_a_partial_scope(text: str) -> None:
     assert facts("去年，" + text, year=2022) == []
+
+
+def test_a_growth_in_brackets_after_its_value() -> None:
+    assert facts("去年，全年实现地区生产总值862.4亿元（增长7.3%）。", year=2020) == [
+        ("gdp", "2019", "actual", "value", 862.4),
+        ("gdp", "2019", "actual", "growth_pct", 7.3),
+    ]
