@@ -525,3 +525,38 @@ def test_a_growth_in_brackets_after_its_value() -> None:
         ("gdp", "2019", "actual", "value", 862.4),
         ("gdp", "2019", "actual", "growth_pct", 7.3),
     ]
+
+
+def test_urban_and_rural_residents_after_qizhong_of_an_income_are_the_incomes() -> None:
+    text = "去年，全体居民人均可支配收入32560元、增长5.8%，其中城镇居民41230元、农村居民18650元，分别增长4.9%和6.7%。"
+    assert facts(text, year=2023) == [
+        ("disposable_income", "2022", "actual", "value", 32560.0),
+        ("disposable_income", "2022", "actual", "growth_pct", 5.8),
+        ("urban_disposable_income", "2022", "actual", "value", 41230.0),
+        ("rural_disposable_income", "2022", "actual", "value", 18650.0),
+        ("urban_disposable_income", "2022", "actual", "growth_pct", 4.9),
+        ("rural_disposable_income", "2022", "actual", "growth_pct", 6.7),
+    ]
+
+
+def test_residents_without_an_income_before_them_are_no_metric() -> None:
+    assert facts("去年，城镇居民医保参保人数达到41.2万人。", year=2023) == []
+
+
+def test_next_five_years_whose_end_year_comes_a_sentence_later() -> None:
+    text = "今后五年，是全面建设现代化的关键时期。政府工作要聚焦发展，力争到2027年，全省生产总值达到6万亿元，年均增长6%以上。"
+    got = facts(text, year=2023)
+    assert ("gdp", "2023-2027", "target", "value", 6.0) in got
+    assert ("gdp", "2023-2027", "target", "avg_growth_pct", 6.0) in got
+
+
+def test_residents_in_the_sentence_after_an_income_are_the_incomes() -> None:
+    text = "去年，全体居民人均可支配收入32560元，增长5.8%；其中城镇居民41230元、农村居民18650元，分别增长4.9%和6.7%。"
+    got = facts(text, year=2023)
+    assert ("urban_disposable_income", "2022", "actual", "value", 41230.0) in got
+    assert ("rural_disposable_income", "2022", "actual", "growth_pct", 6.7) in got
+
+
+def test_a_plan_end_after_quebao_dates_the_rest_of_its_sentence() -> None:
+    text = "今后五年，要力争到2027年全省生产总值达到6万亿元；确保“十四五”末常住人口城镇化率达到63%，森林覆盖率稳定在30%以上。"
+    assert ("forest_coverage", "2021-2025", "target", "rate_pct", 30.0) in facts(text, year=2023)

@@ -228,11 +228,10 @@ class ScopeTracker:
         return [(p, self._dated(text, p) if scope == "next_plan" else scope) for p, scope in out]
 
     def _dated(self, text: str, pos: int) -> Scope:
-        """今后五年 counts from the report year; when its sentence writes the end year
+        """今后五年 counts from the report year; when the passage it opens writes the end year
         (今后五年…主要目标是：…，到2027年…), a 2023 report's goals are about 2023-2027, not the
         plan in force (2021-2025).  Without an end year, the plan in force (the gold convention)."""
-        end = text.find("。", pos)
-        m = _END_YEAR.search(text, pos, end if end >= 0 else len(text))
+        m = _END_YEAR.search(text, pos, pos + _DATED_REACH)
         if m:
             y = int(m.group(1))
             if y != next_span(self.year)[1] and self.year - 1 <= y - 4 <= self.year + 1:
@@ -271,12 +270,15 @@ _ALLOWED: dict[str, tuple[Scope, ...]] = {
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _END_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
+_DATED_REACH = 300
+"""How far after 今后五年 its end year may be written: the heading or opening sentence names the
+period, the goals follow a sentence or two later (今后五年，是…关键时期。…力争到2027年，…)."""
 _PREVIOUS_FIVE = re.compile(r"(?:较|比|与)(?:上个|上一个|前一个|前)五年")
 _BASE_YEAR = re.compile(r"在(?:19|20)\d\d年的?基础上")
 """A base (翻一番 在2020年基础上) names the year compared with, not the year a figure is about."""
 _NAMED_YEAR = re.compile(r"(?:19|20)\d\d年远景目标的?(?:建议|纲要)")
 """A year inside a document's name (“十四五”规划和二〇三五年远景目标的建议) dates nothing."""
-_HORIZON_LEAD = re.compile(r"\s*(?:展望|预计到|力争到|确保到|争取到|到|至)")
+_HORIZON_LEAD = re.compile(r"\s*(?:展望|预计到|力争到?|确保到?|争取到?|到|至)")
 """What opens a clause with a horizon (，到2025年底…): it dates the rest of its sentence."""
 _COMPARISON = re.compile(
     r"(?:较|比|与)(?:上年|去年|同期|上年同期|(?:19|20)\d\d年(?:同期|底|末)?|“?十[一二三四五六]五”?(?:末|期末|时期)?)(?:相比)?"
