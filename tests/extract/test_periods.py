@@ -77,7 +77,9 @@ def _plain_scan(tracker: ScopeTracker, text: str) -> list[tuple[int, str]]:
     out = []
     for m in tracker._both_text.finditer(padded):
         p = m.start() + (1 if padded[m.start()] in "。！？；!?;\n \t" else 0)
-        out.append((p - 1, m.lastgroup or "unknown"))
+        scope = m.lastgroup or "unknown"
+        # 今后五年 is dated from the end year written after it, as markers() does
+        out.append((p - 1, tracker._dated(text, p - 1) if scope == "next_plan" else scope))
     return out
 
 
