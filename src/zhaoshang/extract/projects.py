@@ -251,11 +251,12 @@ def _name_before_cue(text: str, cue: int, start: int) -> tuple[int, int, str | N
     """(name start, name end, status written between them and the cue) of the name a cue
     after a name belongs to, or None.
 
-    A bracket right after a noun phrase is evidence enough (平陆运河（总投资727亿元）), and in a
-    list each bracketed item owns its amount (A（总投资3亿元）、B（总投资1亿元）); an amount after
-    a comma needs a project head, right before it or before the status that ends the clause
-    (X项目签约落地，总投资约60亿元).  Names joined by 、 before one amount share it: the whole
-    clause is returned and ``_is_proper`` rejects it.
+    A bracket right after a noun phrase is evidence enough (平陆运河（总投资727亿元）), also one of
+    attributes holding the cue (X一期（装机…、投资16.8亿元）), and in a list each bracketed item
+    owns its amount (A（总投资3亿元）、B（总投资1亿元）); an amount after a comma needs a project
+    head, right before it, before 建设, or before the status or landing verb that ends the
+    clause (X项目签约落地，总投资约60亿元).  Names joined by 、 before one amount share it: the
+    whole clause is returned and ``_is_proper`` rejects it.
     """
     ns = _clause_start(text, cue)
     for item in _AFTER_BRACKETED_ITEM.finditer(text, ns, cue):
@@ -276,14 +277,19 @@ def _name_before_cue(text: str, cue: int, start: int) -> tuple[int, int, str | N
         name = name[:opened]  # X二期（装机10万千瓦）计划总投资…: the bracket describes X
     if bracket or _HEAD_END.search(name):
         return ns, ns + len(name), None
-    if name.endswith("建设") and _HEAD_END.search(name, 0, len(name) - 2):
-        return ns, ns + len(name) - 2, None  # X项目建设，总投资…
+    if (trimmed := _drop_build(name)) != name:
+        return ns, ns + len(trimmed), None  # X项目建设，总投资…
     cleaned = _clean_name(name)
     stop = _STOP.search(name, (name.rfind(cleaned) if cleaned else 0) + 2)
     if stop and not stop.group().startswith("等") and _HEAD_END.search(name, 0, stop.start()):
         # X项目签约落地，总投资… / X项目落户本县，总投资… (not 等5个项目建成: a group)
         return ns, ns + stop.start(), _status(name[stop.start() :], "")
     return None
+
+
+def _drop_build(name: str) -> str:
+    """X项目建设 → X项目: 建设 after a project head is the work on it, not part of the name."""
+    return name[:-2] if name.endswith("建设") and _HEAD_END.search(name, 0, len(name) - 2) else name
 
 
 def _fenbie_candidates(text: str, amounts: list[Amount], start: int) -> list[Candidate]:
@@ -339,8 +345,7 @@ def _spend_on(text: str, a: Amount, start: int, at: int) -> Candidate | None:
         return None
     e = _clause_end(text, verb.end())
     name = text[verb.end() : e]
-    if name.endswith("建设") and _HEAD_END.search(name, 0, len(name) - 2):
-        name = name[:-2]  # 实施X厂房建设: X厂房
+    name = _drop_build(name)  # 实施X厂房建设: X厂房
     # 投资X亿元新建Y: the investment is Y's even without a project head, unless Y counts
     # things built (新建学校12所); across a comma 建设 may be a noun (…，建设进度超出预期)
     headless = at == a.end and spend.group().startswith("投资") and verb.group() in ("建设", "新建", "开工建设")
