@@ -48,7 +48,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from zhaoshang.extract.metrics import Catalogue, Mention, catalogue, find_mentions
-from zhaoshang.extract.numbers import Amount, amounts_in
+from zhaoshang.extract.numbers import Amount, amounts_in, is_milestone, money_to_yuan
 from zhaoshang.extract.periods import (
     ScopeTracker,
     explicit_period,
@@ -109,7 +109,6 @@ _SUBJECTLESS = re.compile(r"^(?:较|比|与|分别|年均|均|同比|增长|下�
 _SHARED = re.compile(r"均(?:在|为|达|保持|控制|超过|高于)")
 _REBAR = re.compile(r"(?:以上|左右|以内)?[,、](?:在[^,、#]{0,8}中)?(?:力争|争取|努力)(?:达到|实现)?")
 _STRIVE_FOR = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?$")
-_ROUND_IDIOM = re.compile(r"^[十百千万]+[万亿]")
 _ABOVE_SCALE_FIRMS = re.compile(r"(?:规模以上|规上|规模)工业企业")
 _ENTERPRISE_OUTPUT = re.compile(
     r"(?P<who>.{0,6}?(?:规模以上|规上|规模)工业企业)?(?:共|合计|全年)?(?:实现|完成)?(?:工业)?总产值(?P<gap>.*)"
@@ -151,18 +150,19 @@ def _unit_family(unit: str) -> str:
 _FAMILIES: dict[str, str] = {}
 
 
-_BARE_MONEY = {"亿": 1e8, "万亿": 1e12}
+_BARE_MONEY = frozenset(("亿", "万亿"))
 
 
 def _as_yuan(a: Amount) -> Amount:
-    return a._replace(unit=a.unit + "元", value_yuan=round(a.number * _BARE_MONEY[a.unit], 2))
+    """413亿 read as 413亿元."""
+    unit = a.unit + "元"
+    return a._replace(unit=unit, value_yuan=money_to_yuan(a.number, unit))
 
 
 def _usable(a: Amount) -> bool:
     if a.unit in ("", "万", "亿", "万亿") or "百分点" in a.unit or a.unit == "倍" or a.unit == "‰":
         return False
-    # 突破百亿元大关: a milestone, not a written figure
-    return not (a.text[0] in "十百千万" and _ROUND_IDIOM.match(a.text))
+    return not is_milestone(a)
 
 
 def _mask(text: str, lo: int, hi: int, amounts: list[Amount]) -> str:
@@ -347,10 +347,10 @@ def _extract(
             continue
         m0, m1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
         mentions = [m for m in mentions_all[m0:m1] if m.end <= hi]
-        if any(m.start <= a.start < m.end for m in mentions for a in masked):
-            # a number inside a metric's name (三次产业增加值) is part of the name, not a figure
-            masked = [a for a in masked if not any(m.start <= a.start < m.end for m in mentions)]
-            amounts = [a for a in masked if _usable(a)]
+        # a number inside a metric's name (三次产业增加值) is part of the name, not a figure
+        named = [a for a in masked if not any(m.start <= a.start < m.end for m in mentions)]
+        if len(named) != len(masked):
+            masked, amounts = named, [a for a in named if _usable(a)]
         i = bisect.bisect_right(section_starts, lo) - 1
         kind, sec_start = (sections[i].kind, sections[i].start) if i >= 0 else ("other", 0)
         for b in _bind_sentence(text, lo, hi, amounts, masked, mentions):

@@ -21,7 +21,7 @@ import re
 from typing import NamedTuple
 from decimal import Decimal
 
-__all__ = ["Amount", "amounts_in", "find_amounts", "parse_chinese_number", "money_to_yuan", "MAGNITUDES"]
+__all__ = ["Amount", "amounts_in", "find_amounts", "parse_chinese_number", "money_to_yuan", "is_milestone", "MAGNITUDES"]
 
 
 class Amount(NamedTuple):
@@ -132,6 +132,14 @@ def parse_chinese_number(s: str) -> float | None:
         else:
             return None
     return float(total + high + section + (current or 0))
+
+
+_MILESTONE = re.compile(r"[十百千万]+[万亿]")
+
+
+def is_milestone(a: Amount) -> bool:
+    """突破百亿元大关 / 总投资超百亿元: a round milestone, not a written figure (五十亿元 is one)."""
+    return a.text[0] in "十百千万" and _MILESTONE.match(a.text) is not None
 
 
 def money_to_yuan(number: float, unit: str) -> float | None:

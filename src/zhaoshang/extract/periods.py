@@ -8,7 +8,7 @@ to move between those parts (过去五年 / 五年来 / “十三五”时期 �
 Inside a clause, an explicit year (2020年达…, 到2025年, 从2015年的…) or a comparison
 with the start of the plan (较2015年增长, 较“十二五”末) overrides the scope; a horizon opening
 a clause (…，到2025年底…) dates the rest of its sentence; a base year (在2020年基础上) or a
-year inside a document's name (…2035年远景目标的建议) dates nothing; 今后五年 whose sentence
+year inside a document's name (…2035年远景目标的建议) dates nothing; 今后五年 whose passage
 writes its end year (…到2027年…) is the five years ending there.
 
 Plan spans are computed from the plan's ordinal, never hard-coded, so the same rules

@@ -25,7 +25,7 @@ from operator import attrgetter
 
 from zhaoshang.extract.industries import tag_industries
 from zhaoshang.extract.names import CLAUSE_PUNCT, split_sentences
-from zhaoshang.extract.numbers import Amount, amounts_in
+from zhaoshang.extract.numbers import Amount, amounts_in, is_milestone
 from zhaoshang.model import Document, Project
 
 # Patterns used inside functions, compiled once (re's cache lookup costs ~1 µs a call).
@@ -92,8 +92,6 @@ _HEAD = (
 _PHASE = r"[（(][一二三四五六七八九十]期[）)]"
 _HEAD_END = re.compile(_HEAD + rf"(?:[一二三四五六七八九十]期|{_PHASE})?(?:项目)?(?:{_PHASE})?$")
 _PHASE_RE = re.compile(_PHASE)
-_ROUND_AMOUNT = re.compile(r"[十百千万]+[万亿]")
-"""超百亿元: a milestone, not a written figure (五十亿元 is one)."""
 _SUBJECT_IS = re.compile(r"(?P<name>[^,，、；;。]{2,40}?)是")
 
 _LEAD = re.compile(
@@ -269,11 +267,7 @@ def _name_before_cue(text: str, cue: int, start: int) -> tuple[int, int, str | N
         name, bracket = name[:opened], True
     elif text[cue] == "、":
         return None  # A、投资…: a list, not a name's amount
-    elif (
-        name.endswith(("）", ")"))
-        and (opened := max(name.rfind("（"), name.rfind("("))) > 0
-        and not _PHASE_RE.fullmatch(name, opened)
-    ):
+    elif opened > 0 and name.endswith(("）", ")")) and not _PHASE_RE.fullmatch(name, opened):
         name = name[:opened]  # X二期（装机10万千瓦）计划总投资…: the bracket describes X
     if bracket or _HEAD_END.search(name):
         return ns, ns + len(name), None
@@ -344,8 +338,7 @@ def _spend_on(text: str, a: Amount, start: int, at: int) -> Candidate | None:
     if verb is None:
         return None
     e = _clause_end(text, verb.end())
-    name = text[verb.end() : e]
-    name = _drop_build(name)  # 实施X厂房建设: X厂房
+    name = _drop_build(text[verb.end() : e])  # 实施X厂房建设: X厂房
     # 投资X亿元新建Y: the investment is Y's even without a project head, unless Y counts
     # things built (新建学校12所); across a comma 建设 may be a noun (…，建设进度超出预期)
     headless = at == a.end and spend.group().startswith("投资") and verb.group() in ("建设", "新建", "开工建设")
@@ -451,7 +444,7 @@ def extract_projects(doc: Document) -> list[Project]:
     found: list[Project] = []
     seen: set[tuple[str, float]] = set()
     for start, end in _money_sentences(doc):
-        amounts = [a for a in amounts_in(text, start, end) if not _ROUND_AMOUNT.match(a.text)]
+        amounts = [a for a in amounts_in(text, start, end) if not is_milestone(a)]
         candidates = _amount_first_candidates(text, amounts, end) + _fenbie_candidates(text, amounts, start)
         used = {c[3].start for c in candidates}
         for k, a in enumerate(amounts):

@@ -267,10 +267,11 @@ def split_sections(text: str, year: int | None = None) -> list[Section]:
         if kind is None:
             continue
         numbered = num is not None
-        if num and num[0] in "(（" and kind not in ("self_improvement", "appendix"):
-            continue  # (一) items are never top-level parts except these two
-        if num and num[0] in "(（" and kind == "self_improvement" and current in ("preamble", "review", "review_plan"):
-            continue  # （六）政府自身建设不断加强 inside the review: last year's work, not the part
+        if num and num[0] in "(（":
+            if kind not in ("self_improvement", "appendix"):
+                continue  # (一) items are never top-level parts except these two
+            if kind == "self_improvement" and current in ("preamble", "review", "review_plan"):
+                continue  # （六）政府自身建设不断加强 inside the review: last year's work, not the part
         if not numbered and not _unnumbered_ok(title, kind, year):
             continue
         if KIND_ORDER[kind] < KIND_ORDER[current]:
